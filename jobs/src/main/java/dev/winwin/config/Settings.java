@@ -1,0 +1,47 @@
+package dev.winwin.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Every setting of a run, read once from configuration and validated before Spark starts.
+ *
+ * @param input folder with one sub-folder per source
+ * @param output folder the reports are published under
+ * @param baseCurrency ISO-4217 code all money is converted to
+ * @param restateMonths months a monthly run rewrites, ending at the run month
+ * @param maxRejectShare largest share of rejected rows per source before the run fails
+ * @param classification thresholds of the win/lose judgement
+ * @param spark how to start Spark
+ * @param effective every key under {@code winwin} with its value as text, secrets masked, for the
+ *     run manifest
+ */
+public record Settings(
+    Path input,
+    Path output,
+    String baseCurrency,
+    int restateMonths,
+    BigDecimal maxRejectShare,
+    ClassificationSettings classification,
+    SparkSettings spark,
+    Map<String, String> effective) {
+
+  /** Thresholds of the win/lose judgement (DOMAIN §5). */
+  public record ClassificationSettings(
+      Map<String, BigDecimal> marginTargets,
+      Map<String, Integer> satisfiedCutoffs,
+      Map<String, BigDecimal> roleWeights,
+      BigDecimal marginBand,
+      BigDecimal satisfiedShareBand) {}
+
+  /**
+   * How to start Spark.
+   *
+   * @param master Spark master URL; empty leaves it to spark-submit
+   * @param shufflePartitions partitions for joins and aggregations
+   * @param options further Spark settings passed unchanged
+   */
+  public record SparkSettings(String master, int shufflePartitions, Map<String, String> options) {}
+
+}

@@ -1,0 +1,244 @@
+package dev.winwin.ingest;
+
+import static dev.winwin.schema.Columns.RAW;
+import static dev.winwin.schema.Columns.ROW_NUMBER;
+import static dev.winwin.schema.Columns.SOURCE;
+import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import dev.winwin.UserError;
+import dev.winwin.schema.Field;
+import dev.winwin.schema.Source;
+
+/**
+ * Reads one source folder (CSV with header, JSON Lines, Parquet, mixed) into text columns with the
+ * lineage of every row: the file (relative to the input root), the line or row number, the raw
+ * text. Nothing is typed or dropped here; a line that cannot be split into fields is kept with
+ * {@link #MALFORMED} set so that validation can quarantine it.
+ *
+ * <p>Grain out: one row per data line of a text file and per row of a Parquet file.
+ */
+public final class SourceReader {
+  /** True when the line could not be split into the file's columns. */
+  public static final String MALFORMED = "malformed";
+
+  private SourceReader() {}
+
+  /** The schema every source is read into: lineage, then each field of the source as text. */
+  public static StructType rawSchema(Source source) {
+    List<StructField> fields = new ArrayList<>(List.of(
+        DataTypes.createStructField(SOURCE, DataTypes.StringType, false),
+        DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false),
+        DataTypes.createStructField(ROW_NUMBER, DataTypes.LongType, false),
+        DataTypes.createStructField(RAW, DataTypes.StringType, true),
+        DataTypes.createStructField(MALFORMED, DataTypes.BooleanType, false)));
+    for (String name : source.fieldNames()) {
+      fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  /**
+   * Reads every data file of {@code source} under {@code inputRoot}.
+   *
+   * @throws UserError when a required folder is missing or empty, a file lacks a required column,
+   *     or a file cannot be read
+   */
+  public static Dataset<Row> read(SparkSession spark, Path inputRoot, Source source) {
+    Path folder = inputRoot.resolve(source.folder());
+    List<Path> files = dataFiles(folder, source);
+    Dataset<Row> all = spark.createDataFrame(List.of(), rawSchema(source));
+    for (Path file : files) {
+      String relative = inputRoot.relativize(file).toString();
+      all = all.unionByName(switch (format(file)) {
+        case "csv" -> readCsv(spark, file, relative, source);
+        case "json" -> readJsonLines(spark, file, relative, source);
+        default -> readParquet(spark, file, relative, source);
+      });
+    }
+    return all;
+  }
+
+  /** The data files of a source folder in name order; hidden and underscore files are skipped. */
+  static List<Path> dataFiles(Path folder, Source source) {
+    if (!Files.isDirectory(folder)) {
+      if (source.requiredFolder()) {
+        throw new UserError("The required input folder " + folder + " is missing.");
+      }
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(folder)) {
+      files = listing
+          .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UserError("The input folder " + folder + " cannot be listed: " + e.getMessage(), e);
+    }
+    for (Path file : files) {
+      format(file);
+    }
+    if (files.isEmpty() && source.requiredFolder()) {
+      throw new UserError("The required input folder " + folder + " holds no .csv, .jsonl, .json or .parquet file.");
+    }
+    return files;
+  }
+
+  private static String format(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return "csv";
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".json")) {
+      return "json";
+    }
+    if (name.endsWith(".parquet")) {
+      return "parquet";
+    }
+    throw new UserError("The input file " + file + " has an unknown type; use .csv, .jsonl, .json or .parquet.");
+  }
+
+  private static Dataset<Row> readCsv(SparkSession spark, Path file, String relative, Source source) {
+    List<String> header = csvHeader(file);
+    requireColumns(file, Set.copyOf(header), source);
+    int[] positions = source.fieldNames().stream().mapToInt(header::indexOf).toArray();
+    int width = header.size();
+    String sourceName = source.folder();
+    JavaRDD<Row> rows = lines(spark, file)
+        .filter(line -> line._2() > 0 && !line._1().isBlank())
+        .map(line -> {
+          String text = stripCarriageReturn(line._1());
+          List<String> values = CsvLine.parse(text);
+          boolean malformed = values == null || values.size() != width;
+          Object[] row = lineage(sourceName, relative, line._2() + 1, text, malformed, positions.length);
+          for (int i = 0; i < positions.length && !malformed; i++) {
+            row[5 + i] = positions[i] < 0 ? null : emptyToNull(values.get(positions[i]));
+          }
+          return RowFactory.create(row);
+        });
+    return spark.createDataFrame(rows, rawSchema(source));
+  }
+
+  private static Dataset<Row> readJsonLines(SparkSession spark, Path file, String relative, Source source) {
+    String[] names = source.fieldNames().toArray(String[]::new);
+    String sourceName = source.folder();
+    JavaRDD<Row> rows = lines(spark, file)
+        .filter(line -> !line._1().isBlank())
+        .map(line -> {
+          String text = stripCarriageReturn(line._1());
+          Map<String, String> values = JsonLine.parse(text);
+          Object[] row = lineage(sourceName, relative, line._2() + 1, text, values == null, names.length);
+          for (int i = 0; i < names.length && values != null; i++) {
+            row[5 + i] = emptyToNull(values.get(names[i]));
+          }
+          return RowFactory.create(row);
+        });
+    return spark.createDataFrame(rows, rawSchema(source));
+  }
+
+  private static Dataset<Row> readParquet(SparkSession spark, Path file, String relative, Source source) {
+    Dataset<Row> parquet;
+    try {
+      parquet = spark.read().parquet(file.toUri().toString());
+    } catch (RuntimeException e) {
+      throw new UserError("The input file " + file + " is not readable Parquet: " + e.getMessage(), e);
+    }
+    requireColumns(file, new HashSet<>(Arrays.asList(parquet.columns())), source);
+    Set<String> present = new HashSet<>(Arrays.asList(parquet.columns()));
+    List<Column> columns = new ArrayList<>(List.of(
+        lit(source.folder()).as(SOURCE),
+        lit(relative).as(SOURCE_FILE),
+        col("_metadata.row_index").plus(1).cast(DataTypes.LongType).as(ROW_NUMBER),
+        to_json(struct(Arrays.stream(parquet.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))).as(RAW),
+        lit(false).as(MALFORMED)));
+    for (String name : source.fieldNames()) {
+      columns.add(present.contains(name) ? col(name).cast(DataTypes.StringType).as(name) : lit(null).cast(DataTypes.StringType).as(name));
+    }
+    return parquet.select(columns.toArray(Column[]::new));
+  }
+
+  /** Lines of a text file with their 0-based index; one partition per split, in file order. */
+  private static JavaRDD<scala.Tuple2<String, Long>> lines(SparkSession spark, Path file) {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .textFile(file.toUri().toString())
+        .zipWithIndex()
+        .map(t -> new scala.Tuple2<>(t._1(), (Long) t._2()));
+  }
+
+  private static Object[] lineage(String source, String file, long rowNumber, String raw, boolean malformed, int fieldCount) {
+    Object[] row = new Object[5 + fieldCount];
+    row[0] = source;
+    row[1] = file;
+    row[2] = rowNumber;
+    row[3] = raw;
+    row[4] = malformed;
+    return row;
+  }
+
+  private static List<String> csvHeader(Path file) {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = reader.readLine();
+      List<String> header = first == null ? null : CsvLine.parse(stripCarriageReturn(first.replace("\uFEFF", "")));
+      if (header == null) {
+        throw new UserError("The input file " + file + " has no readable CSV header line.");
+      }
+      List<String> names = header.stream().map(String::trim).toList();
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        if (!seen.add(name)) {
+          throw new UserError("The input file " + file + " names the column " + name + " twice in its header.");
+        }
+      }
+      return names;
+    } catch (IOException | UncheckedIOException e) {
+      throw new UserError("The input file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireColumns(Path file, Set<String> present, Source source) {
+    for (Field field : source.fields()) {
+      if (field.required() && !present.contains(field.name())) {
+        throw new UserError("The input file " + file + " lacks the required column " + field.name() + ".");
+      }
+    }
+  }
+
+  private static String stripCarriageReturn(String line) {
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.winwin.quality;
+
+import static dev.winwin.schema.Columns.CLOSE_DATE;
+import static dev.winwin.schema.Columns.CURRENCY;
+import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.MONTH;
+import static dev.winwin.schema.Columns.REASONS;
+import static dev.winwin.schema.Columns.ROW_NUMBER;
+import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.schema.Columns.STAGE;
+import static org.apache.spark.sql.functions.array_append;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Arrays;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Rules that judge a row against other rows: duplicate ids, currencies and rates against the FX
+ * table, children against their deal. Each adds its reason code to {@link
+ * dev.winwin.schema.Columns#REASONS} and keeps the rows and columns it was given.
+ */
+final class CrossRowRules {
+  private static final String FLAG = "__flag";
+  private static final String RATE_MONTH = "__rate_month";
+
+  private CrossRowRules() {}
+
+  /** Appends {@code reasonCode} to the reasons of the rows where {@code violated} is true. */
+  static Dataset<Row> flag(Dataset<Row> rows, Column violated, String reasonCode) {
+    return rows.withColumn(REASONS, when(violated, array_append(col(REASONS), lit(reasonCode))).otherwise(col(REASONS)));
+  }
+
+  /** True for rows without a reason so far. */
+  static Column clean() {
+    return size(col(REASONS)).equalTo(0);
+  }
+
+  /**
+   * Marks every row but the first (by file and row number) of each key as {@code duplicate_id}.
+   * Rows with a null key part are left alone: they already carry {@code missing_field}.
+   */
+  static Dataset<Row> duplicates(Dataset<Row> rows, String... key) {
+    Column anyNull = Arrays.stream(key).map(k -> col(k).isNull()).reduce(Column::or).orElseThrow();
+    Column position = row_number().over(Window.partitionBy(Arrays.stream(key).map(k -> col(k)).toArray(Column[]::new))
+        .orderBy(col(SOURCE_FILE), col(ROW_NUMBER)));
+    return flag(rows.withColumn(FLAG, when(anyNull, lit(1)).otherwise(position)), col(FLAG).gt(1), Reason.DUPLICATE_ID)
+        .drop(FLAG);
+  }
+
+  /**
+   * Marks rows whose currency is neither the base currency nor in the FX table as
+   * {@code unknown_currency}, and rows whose currency has no rate for {@code month} as
+   * {@code missing_fx_rate}.
+   *
+   * @param month the {@code yyyy-MM} whose rate converts the row; rows where it is null need none
+   * @param fx accepted FX rows: {@code month}, {@code currency}
+   */
+  static Dataset<Row> currencies(Dataset<Row> rows, Column month, Dataset<Row> fx, String baseCurrency) {
+    Dataset<Row> known = fx.select(col(CURRENCY).as(FLAG)).distinct();
+    Dataset<Row> rates = fx.select(col(MONTH).as(RATE_MONTH), col(CURRENCY).as(FLAG + "_rate"));
+    Column foreign = col(CURRENCY).isNotNull().and(col(CURRENCY).notEqual(lit(baseCurrency)));
+    Dataset<Row> withKnown = rows
+        .withColumn(RATE_MONTH + "_wanted", month)
+        .join(broadcast(known), col(CURRENCY).equalTo(col(FLAG)), "left")
+        .join(broadcast(rates),
+            col(RATE_MONTH + "_wanted").equalTo(col(RATE_MONTH)).and(col(CURRENCY).equalTo(col(FLAG + "_rate"))), "left");
+    Column unknown = foreign.and(col(CURRENCY).rlike(RowRules.ISO_CURRENCY)).and(col(FLAG).isNull());
+    Column missingRate = foreign.and(col(FLAG).isNotNull()).and(col(RATE_MONTH + "_wanted").isNotNull())
+        .and(col(RATE_MONTH).isNull());
+    Dataset<Row> flagged = flag(withKnown, unknown, Reason.UNKNOWN_CURRENCY);
+    return flag(flagged, missingRate, Reason.MISSING_FX_RATE)
+        .drop(FLAG, FLAG + "_rate", RATE_MONTH, RATE_MONTH + "_wanted");
+  }
+
+  /** The close month ({@code yyyy-MM}) of a won or lost deal, null otherwise. */
+  static Column closeMonth() {
+    return when(col(STAGE).isin("won", "lost"), date_format(col(CLOSE_DATE), "yyyy-MM"));
+  }
+
+  /**
+   * Marks child rows whose deal is not among the accepted deals as {@code orphan:deal_id}, and
+   * checks their currency at the deal's close month.
+   *
+   * @param deals accepted latest deal versions: {@code deal_id}, {@code stage}, {@code close_date}
+   */
+  static Dataset<Row> againstDeals(Dataset<Row> children, Dataset<Row> deals, Dataset<Row> fx, String baseCurrency) {
+    String dealKey = FLAG + "_deal";
+    String dealMonth = FLAG + "_month";
+    Dataset<Row> joined = children.join(
+        deals.select(col(DEAL_ID).as(dealKey), closeMonth().as(dealMonth)),
+        col(DEAL_ID).equalTo(col(dealKey)), "left");
+    Dataset<Row> orphans = flag(joined, col(DEAL_ID).isNotNull().and(col(dealKey).isNull()), Reason.ORPHAN_DEAL);
+    return currencies(orphans, col(dealMonth), fx, baseCurrency).drop(dealKey, dealMonth);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.winwin.quality;
+
+import static dev.winwin.schema.Columns.CURRENCY;
+import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.MONTH;
+import static dev.winwin.schema.Columns.RAW;
+import static dev.winwin.schema.Columns.REASONS;
+import static dev.winwin.schema.Columns.ROW_NUMBER;
+import static dev.winwin.schema.Columns.SOURCE;
+import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.schema.Columns.STATUS;
+import static dev.winwin.schema.Columns.UPDATED_AT;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+import dev.winwin.ingest.SourceReader;
+import dev.winwin.schema.Field;
+import dev.winwin.schema.Source;
+
+/**
+ * Judges every input row (DOMAIN §3): each ends {@code accepted}, {@code superseded} (an older
+ * version of a deal) or {@code rejected} with one or more reason codes. Nothing is dropped, so per
+ * source read = accepted + superseded + rejected.
+ *
+ * <p>Decisions: the latest <em>accepted</em> version of a deal wins, so a broken newer export row
+ * does not erase a deal (it is rejected and shown); child rows are checked against the winning
+ * deal versions of any stage.
+ */
+public final class Validation {
+  public static final String ACCEPTED = "accepted";
+  public static final String SUPERSEDED = "superseded";
+  public static final String REJECTED = "rejected";
+
+  private Validation() {}
+
+  /**
+   * Validates every source.
+   *
+   * @param raw each source as read by {@link SourceReader}; optional sources may be empty
+   * @return per source, its rows with typed fields, {@code reasons} and {@code status}
+   */
+  public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> raw, String baseCurrency) {
+    Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
+    Dataset<Row> fx = withStatus(CrossRowRules.duplicates(applyRowRules(raw.get(Source.FX_RATES), Source.FX_RATES), MONTH, CURRENCY));
+    judged.put(Source.FX_RATES, fx);
+    Dataset<Row> acceptedFx = accepted(fx);
+
+    Dataset<Row> deals = CrossRowRules.duplicates(applyRowRules(raw.get(Source.DEALS), Source.DEALS), DEAL_ID, UPDATED_AT);
+    deals = supersede(withStatus(CrossRowRules.currencies(deals, CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
+    judged.put(Source.DEALS, deals);
+    Dataset<Row> latestDeals = accepted(deals);
+
+    for (Source source : Source.values()) {
+      if (source.isDealChild()) {
+        Dataset<Row> rows = applyRowRules(raw.get(source), source);
+        rows = CrossRowRules.duplicates(rows, source.idColumn().orElseThrow());
+        judged.put(source, withStatus(CrossRowRules.againstDeals(rows, latestDeals, acceptedFx, baseCurrency)));
+      }
+    }
+    return judged;
+  }
+
+  /** The accepted rows of a judged source. */
+  public static Dataset<Row> accepted(Dataset<Row> judged) {
+    return judged.filter(col(STATUS).equalTo(ACCEPTED));
+  }
+
+  /**
+   * Parses every field and applies the row rules: a malformed line gets {@code malformed_row}
+   * alone; any other row gets the code of every rule it breaks.
+   *
+   * <p>Grain unchanged. Columns out: lineage, the typed fields, {@code reasons}.
+   */
+  static Dataset<Row> applyRowRules(Dataset<Row> raw, Source source) {
+    List<Column> asText = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(SourceReader.MALFORMED)));
+    List<Column> typed = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(SourceReader.MALFORMED)));
+    for (Field field : source.fields()) {
+      asText.add(col(field.name()).as(field.name() + RowRules.TEXT_SUFFIX));
+      typed.add(RowRules.parsed(field).as(field.name()));
+      typed.add(col(field.name() + RowRules.TEXT_SUFFIX));
+    }
+    Column[] reasons = RowRules.of(source).stream()
+        .map(rule -> when(rule.violated(), lit(rule.reasonCode())))
+        .toArray(Column[]::new);
+    Column reasonList = when(col(SourceReader.MALFORMED), array(lit(Reason.MALFORMED_ROW)))
+        .otherwise(filter(array(reasons), reason -> reason.isNotNull()));
+    List<Column> out = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW)));
+    source.fieldNames().forEach(name -> out.add(col(name)));
+    out.add(reasonList.cast(DataTypes.createArrayType(DataTypes.StringType, false)).as(REASONS));
+    return raw.select(asText.toArray(Column[]::new))
+        .select(typed.toArray(Column[]::new))
+        .select(out.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> withStatus(Dataset<Row> rows) {
+    return rows.withColumn(STATUS, when(CrossRowRules.clean(), lit(ACCEPTED)).otherwise(lit(REJECTED)));
+  }
+
+  /** Among the accepted versions of each deal, all but the latest become {@code superseded}. */
+  private static Dataset<Row> supersede(Dataset<Row> deals) {
+    String rank = "__version_rank";
+    Column latestFirst = row_number().over(Window.partitionBy(col(DEAL_ID), col(STATUS))
+        .orderBy(col(UPDATED_AT).desc(), col(SOURCE_FILE).desc(), col(ROW_NUMBER).desc()));
+    return deals.withColumn(rank, latestFirst)
+        .withColumn(STATUS, when(col(STATUS).equalTo(ACCEPTED).and(col(rank).gt(1)), lit(SUPERSEDED)).otherwise(col(STATUS)))
+        .drop(rank);
+  }
+
+}

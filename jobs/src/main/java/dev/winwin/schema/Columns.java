@@ -1,0 +1,96 @@
+package dev.winwin.schema;
+
+/** Column names of the sources (DOMAIN §2) and of the reports (DOMAIN §7), in one place. */
+public final class Columns {
+  private Columns() {}
+
+  // deals
+  public static final String DEAL_ID = "deal_id";
+  public static final String UPDATED_AT = "updated_at";
+  public static final String ACCOUNT_ID = "account_id";
+  public static final String ACCOUNT_NAME = "account_name";
+  public static final String SEGMENT = "segment";
+  public static final String REGION = "region";
+  public static final String REP_ID = "rep_id";
+  public static final String OFFERING = "offering";
+  public static final String OFFERING_TYPE = "offering_type";
+  public static final String BUYER_ROLE = "buyer_role";
+  public static final String SOURCING = "sourcing";
+  public static final String PRICING_MODEL = "pricing_model";
+  public static final String STAGE = "stage";
+  public static final String CREATED_DATE = "created_date";
+  public static final String COMMIT_DATE = "commit_date";
+  public static final String CLOSE_DATE = "close_date";
+  public static final String CURRENCY = "currency";
+  public static final String LIST_AMOUNT = "list_amount";
+  public static final String INVOICE_AMOUNT = "invoice_amount";
+  public static final String AT_RISK_AMOUNT = "at_risk_amount";
+  public static final String LOSS_REASON = "loss_reason";
+
+  // price_adjustments
+  public static final String ADJUSTMENT_ID = "adjustment_id";
+  public static final String ELEMENT = "element";
+  public static final String AMOUNT = "amount";
+  public static final String TRADED_FOR = "traded_for";
+
+  // cost_lines
+  public static final String COST_ID = "cost_id";
+  public static final String COST_TYPE = "cost_type";
+  public static final String PERIOD_MONTH = "period_month";
+
+  // surveys
+  public static final String RESPONSE_ID = "response_id";
+  public static final String RESPONDENT_ROLE = "respondent_role";
+  public static final String INSTRUMENT = "instrument";
+  public static final String SCORE = "score";
+  public static final String RESPONDED_AT = "responded_at";
+  public static final String COMMENT = "comment";
+
+  // negotiation_events
+  public static final String EVENT_ID = "event_id";
+  public static final String SEQ = "seq";
+  public static final String AT = "at";
+  public static final String PARTY = "party";
+  public static final String KIND = "kind";
+  public static final String VALUE_DELTA = "value_delta";
+
+  // fx_rates
+  public static final String MONTH = "month";
+  public static final String RATE_TO_BASE = "rate_to_base";
+
+  // lineage of every input row, added at ingest
+  public static final String SOURCE = "source";
+  public static final String SOURCE_FILE = "source_file";
+  public static final String ROW_NUMBER = "row_number";
+  public static final String RAW = "raw";
+  public static final String REASONS = "reasons";
+  public static final String STATUS = "status";
+
+  // metrics and classification (DOMAIN §4, §5)
+  public static final String CLOSE_MONTH = "close_month";
+  public static final String FX_RATE = "fx_rate";
+  public static final String ON_INVOICE_DISCOUNT_PCT = "on_invoice_discount_pct";
+  public static final String PRICE_ADJUSTMENTS = "price_adjustments";
+  public static final String POCKET_REVENUE = "pocket_revenue";
+  public static final String DELIVERY_COST = "delivery_cost";
+  public static final String COST_LINES = "cost_lines";
+  public static final String POCKET_MARGIN = "pocket_margin";
+  public static final String POCKET_MARGIN_PCT = "pocket_margin_pct";
+  public static final String PRICE_REALISATION = "price_realisation";
+  public static final String AT_RISK_SHARE = "at_risk_share";
+  public static final String SATISFACTION = "satisfaction";
+  public static final String SATISFIED_SHARE = "satisfied_share";
+  public static final String RESPONSES = "responses";
+  public static final String CSAT_RESPONSES = "csat_responses";
+  public static final String NPS_RESPONSES = "nps_responses";
+  public static final String CONCESSION_ASYMMETRY = "concession_asymmetry";
+  public static final String MARGIN_TARGET = "margin_target";
+  public static final String MARGIN_GAP = "margin_gap";
+  public static final String PROVIDER_RESULT = "provider_result";
+  public static final String CLIENT_RESULT = "client_result";
+  public static final String OUTCOME = "outcome";
+  public static final String WINNING_PARTY = "winning_party";
+  public static final String BORDERLINE = "borderline";
+  public static final String UNCLASSIFIED_REASON = "unclassified_reason";
+  public static final String RUN_ID = "run_id";
+}

@@ -1,0 +1,18 @@
+package dev.winwin.schema;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+/** The decimal types of money and ratios: exact, so that 0.30 compared with 0.30 is equal. */
+public final class Types {
+  private Types() {}
+
+  /** A decimal as read from input (amounts, FX rates). */
+  public static final DecimalType INPUT_DECIMAL = DataTypes.createDecimalType(24, 8);
+  /** Money in the base currency. */
+  public static final DecimalType MONEY = DataTypes.createDecimalType(24, 6);
+  /** Shares and percentages as fractions (0.30 = 30%), rounded half up for the reports. */
+  public static final DecimalType RATIO = DataTypes.createDecimalType(12, 6);
+  /** Satisfaction on 0..100. */
+  public static final DecimalType SCORE_0_100 = DataTypes.createDecimalType(7, 3);
+}
