@@ -89,7 +89,7 @@ public final class SourceReader {
   }
 
   /** The data files of a source folder in name order; hidden and underscore files are skipped. */
-  static List<Path> dataFiles(Path folder, Source source) {
+  public static List<Path> dataFiles(Path folder, Source source) {
     if (!Files.isDirectory(folder)) {
       if (source.requiredFolder()) {
         throw new UserError("The required input folder " + folder + " is missing.");

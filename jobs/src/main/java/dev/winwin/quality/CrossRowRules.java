@@ -89,7 +89,7 @@ final class CrossRowRules {
 
   /**
    * Marks child rows whose deal is not among the accepted deals as {@code orphan:deal_id}, and
-   * checks their currency at the deal's close month.
+   * checks the currency of those that carry money at the deal's close month.
    *
    * @param deals accepted latest deal versions: {@code deal_id}, {@code stage}, {@code close_date}
    */
@@ -100,6 +100,7 @@ final class CrossRowRules {
         deals.select(col(DEAL_ID).as(dealKey), closeMonth().as(dealMonth)),
         col(DEAL_ID).equalTo(col(dealKey)), "left");
     Dataset<Row> orphans = flag(joined, col(DEAL_ID).isNotNull().and(col(dealKey).isNull()), Reason.ORPHAN_DEAL);
-    return currencies(orphans, col(dealMonth), fx, baseCurrency).drop(dealKey, dealMonth);
+    boolean hasMoney = Arrays.asList(children.columns()).contains(CURRENCY);
+    return (hasMoney ? currencies(orphans, col(dealMonth), fx, baseCurrency) : orphans).drop(dealKey, dealMonth);
   }
 }

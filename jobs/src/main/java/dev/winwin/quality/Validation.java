@@ -26,7 +26,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.schema.Field;
@@ -101,7 +100,7 @@ public final class Validation {
         .otherwise(filter(array(reasons), reason -> reason.isNotNull()));
     List<Column> out = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW)));
     source.fieldNames().forEach(name -> out.add(col(name)));
-    out.add(reasonList.cast(DataTypes.createArrayType(DataTypes.StringType, false)).as(REASONS));
+    out.add(reasonList.as(REASONS));
     return raw.select(asText.toArray(Column[]::new))
         .select(typed.toArray(Column[]::new))
         .select(out.toArray(Column[]::new));

@@ -1,0 +1,57 @@
+package dev.winwin.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.winwin.config.Settings;
+import dev.winwin.pipeline.RunManifest;
+import dev.winwin.schema.Source;
+
+/** The short, human summary a command prints on stdout. */
+final class ConsoleSummary {
+  private static final int TOP_REASONS = 3;
+
+  private ConsoleSummary() {}
+
+  static void printSources(PrintStream out, Map<Source, RunManifest.SourceCounts> counts) {
+    out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s  %s%n", "source", "read", "accepted", "superseded", "rejected", "top reasons");
+    counts.forEach((source, c) -> out.printf(Locale.ROOT, "%-20s %,10d %,10d %,10d %,10d  %s%n",
+        source.folder(), c.read(), c.accepted(), c.superseded(), c.rejected(), topReasons(c.reasons())));
+  }
+
+  static void printRun(PrintStream out, RunManifest manifest, Settings settings) {
+    out.printf(Locale.ROOT, "winwin run %s: close months %s to %s%n%n", manifest.runId(), manifest.window().first(), manifest.window().last());
+    printSources(out, manifest.sources().entrySet().stream()
+        .collect(Collectors.toMap(e -> sourceOf(e.getKey()), Map.Entry::getValue, (a, b) -> a, () -> new java.util.EnumMap<>(Source.class))));
+    long won = manifest.outcomes().values().stream().mapToLong(Long::longValue).sum();
+    out.printf(Locale.ROOT, "%nWon deals in the window: %,d%n", won);
+    manifest.outcomes().forEach((outcome, n) ->
+        out.printf(Locale.ROOT, "  %-24s %,8d  %5.1f%%%n", outcome, n, won == 0 ? 0.0 : 100.0 * n / won));
+    Path output = settings.output();
+    out.printf(Locale.ROOT, "%nReports published under %s: deal_outcomes/, monthly_summary/, rejects/%n", output);
+    out.printf(Locale.ROOT, "Run manifest: %s%n", output.resolve("runs").resolve(manifest.runId()).resolve("run_manifest.json"));
+    long millis = manifest.finishedAt().toEpochMilli() - manifest.startedAt().toEpochMilli();
+    out.printf(Locale.ROOT, "Took %.1f s%n", millis / 1000.0);
+  }
+
+  private static Source sourceOf(String folder) {
+    for (Source source : Source.values()) {
+      if (source.folder().equals(folder)) {
+        return source;
+      }
+    }
+    throw new IllegalArgumentException("No source folder " + folder);
+  }
+
+  private static String topReasons(Map<String, Long> reasons) {
+    return reasons.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_REASONS)
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}

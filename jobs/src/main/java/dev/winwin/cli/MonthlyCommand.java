@@ -1,0 +1,27 @@
+package dev.winwin.cli;
+
+import java.io.PrintStream;
+import java.time.YearMonth;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.winwin.config.Settings;
+import dev.winwin.pipeline.RunWindow;
+import dev.winwin.pipeline.Runner;
+
+@Command(name = "monthly", mixinStandardHelpOptions = true,
+    description = {"The monthly run: processes the deals closed in the restatement window ending at --month",
+        "(run.restate-months, default 6) and republishes exactly those month partitions of every report."})
+final class MonthlyCommand extends SparkCommand {
+  @Option(names = "--month", required = true, paramLabel = "yyyy-MM", converter = YearMonthConverter.class,
+      description = "The run month, e.g. 2026-10.")
+  YearMonth month;
+
+  @Override
+  int run(Runner runner, Settings settings, PrintStream out) {
+    RunWindow window = RunWindow.restating(month, settings.restateMonths());
+    ConsoleSummary.printRun(out, runner.run(window, commandLine()), settings);
+    return 0;
+  }
+}

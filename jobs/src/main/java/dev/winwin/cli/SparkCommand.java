@@ -1,0 +1,45 @@
+package dev.winwin.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import dev.winwin.config.Settings;
+import dev.winwin.pipeline.Runner;
+import dev.winwin.pipeline.SparkSessions;
+
+/**
+ * A command that needs Spark: settings are loaded and validated first, so a bad key fails before
+ * Spark starts; the session is stopped however the command ends.
+ */
+abstract class SparkCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public final Integer call() {
+    Settings settings = common.settings();
+    SparkSession spark = SparkSessions.start(settings.spark());
+    try {
+      return run(new Runner(spark, settings), settings, System.out);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The command's work; returns the exit code. */
+  abstract int run(Runner runner, Settings settings, PrintStream out);
+
+  /** The command line as typed, for the run manifest. */
+  String commandLine() {
+    return "winwin " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+}

@@ -1,0 +1,196 @@
+package dev.winwin.generate;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winwin.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Writes a realistic, reproducible B2B deal history: the six input sources of DOMAIN.md §2 plus
+ * {@code expected_rejects.json}, which says how many bad rows were injected per source and reason.
+ * Plain Java (no Spark), so tests and the command line can make an input tree in a second.
+ *
+ * <h2>Files</h2>
+ * {@code deals/deals_<close year>.csv} and {@code deals/deals_open.csv} (versions without a close
+ * date), {@code price_adjustments/price_adjustments.csv}, {@code cost_lines/cost_lines.csv},
+ * {@code surveys/responses.jsonl}, {@code negotiation_events/events.jsonl}, {@code
+ * fx_rates/fx_rates.csv}. Dates are {@code yyyy-MM-dd}, months {@code yyyy-MM}, timestamps
+ * ISO-8601 in UTC with {@code Z}, money has two decimals in the row's currency.
+ *
+ * <h2>Distributions</h2>
+ * <ul>
+ *   <li><b>Cast.</b> One account per twelve deals (20–250): segment enterprise 25%, mid-market
+ *       35%, public-sector 15%, smb 25%; region na 40%, emea 35%, apac 15%, latam 10%; 25 reps
+ *       R001–R025 by region; seven offerings, four differentiated and three commodity.
+ *   <li><b>Deals.</b> 10% are open (created in the last six months, no close date); the rest close
+ *       over {@code months} months ending at {@code end}, with mild growth and a quarter-end rush.
+ *       Closed deals are won about 61% of the time (so about 55% won, 35% lost, 10% open overall),
+ *       more with executive buyers and renewals, less with procurement and reverse auctions. About
+ *       10% of deals have one or two earlier versions: open snapshots with a higher list, and
+ *       sometimes a same-stage invoice correction hours before the final version.
+ *   <li><b>Currency.</b> USD in na and latam, EUR/GBP/USD (40/25/35) in emea, AUD/USD
+ *       (40/60) in apac: about 70% USD.
+ *       fx_rates holds every month from twelve months before the first close month to {@code
+ *       end}, for USD (1.0000), EUR, GBP and AUD (random walks from 1.08, 1.27, 0.66).
+ *   <li><b>Price.</b> List price is log-normal (σ 0.7) around a segment median: enterprise 240k,
+ *       public-sector 130k, mid-market 70k, smb 18k USD. The on-invoice discount is 4% plus 7% for
+ *       commodities, 4% for procurement buyers, 8% for reverse auctions, 3% for RFPs, minus 2% for
+ *       executives, plus a rep bias and more the more one-sided the negotiation. Fees at risk put
+ *       10–30% of the invoice at risk, gainshares 15–40%, other models rarely any.
+ *   <li><b>Waterfall.</b> About 40% of won deals have 1–3 price adjustments worth 1–12% of the
+ *       invoice; 95% have cost lines totalling list × a cost ratio (about 0.65 differentiated,
+ *       0.71 commodity, minus 0.04 with skin in the game, noise σ 0.07), so pocket margins spread
+ *       from about −10% to 50% around the 0.30 / 0.15 targets. Cost lines land in the close month
+ *       or up to three months later, never after {@code end}; about 4% of deals carry a credit.
+ *   <li><b>Satisfaction.</b> 65% of won deals get 1–4 responses (csat 60%, nps 40%) 2–150 days
+ *       after close, none after {@code end}, so the latest months have fewer. A latent
+ *       satisfaction around 0.55 rises by 0.12 with skin in the game, 0.08 for differentiated
+ *       offerings and 0.08 for executive buyers, falls by 0.10 for procurement, 0.12 for reverse
+ *       auctions and with one-sided negotiations; scores add respondent noise on their own scale.
+ *   <li><b>Negotiation.</b> Half of the won and lost deals have 2–8 events before close. The
+ *       share of moves after the opening offer that are the provider's equals the deal's
+ *       one-sidedness, which also deepens the discount and lowers satisfaction.
+ *   <li><b>Drift.</b> About 6% of accounts drift: over the range their cost ratio falls by 0.12
+ *       (margin up) and their latent satisfaction by 0.30 (the "extraction" trajectory).
+ * </ul>
+ *
+ * <h2>Bad rows</h2>
+ * See {@link DefectInjector}: about {@code dirtyShare} of each source, every bad row with exactly
+ * one reason code, counted in {@code expected_rejects.json} and the returned report.
+ *
+ * <h2>Determinism</h2>
+ * Every draw comes from a {@link java.util.SplittableRandom} seeded with {@code seed} and every
+ * output is written in a fixed order, so the same options give byte-identical files. The clean
+ * rows do not depend on {@code dirtyShare}.
+ */
+public final class DealHistoryGenerator {
+  static final String EXPECTED_REJECTS = "expected_rejects.json";
+  /** fx_rates starts this many months before the first close month, as a finance export would. */
+  private static final int FX_HISTORY_MONTHS = 12;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What to generate.
+   *
+   * @param deals number of deals (versions and bad rows come on top), 1–500,000
+   * @param months number of close months, 1–240
+   * @param end the last close month
+   * @param seed the seed of every random draw
+   * @param output the input root to write; its six source folders and expected_rejects.json are
+   *     replaced, anything else in it is left alone
+   * @param dirtyShare share of bad rows to inject per source, 0–0.5
+   */
+  public record Options(
+      int deals, int months, YearMonth end, long seed, Path output, double dirtyShare) {
+    public Options {
+      if (deals < 1 || deals > 500_000) {
+        throw new UserError("The number of deals must be between 1 and 500000, not " + deals + ".");
+      }
+      if (months < 1 || months > 240) {
+        throw new UserError("The number of months must be between 1 and 240, not " + months + ".");
+      }
+      if (end == null || output == null) {
+        throw new UserError("The end month and the output folder are required.");
+      }
+      if (!(dirtyShare >= 0 && dirtyShare <= 0.5)) {
+        throw new UserError("The dirty share must be between 0 and 0.5, not " + dirtyShare + ".");
+      }
+    }
+  }
+
+  private DealHistoryGenerator() {}
+
+  /** Writes a complete input tree; returns what was written. */
+  public static GenerationReport generate(Options options) throws IOException {
+    Draw root = new Draw(options.seed());
+    Draw castDraw = root.fork();
+    Draw fxDraw = root.fork();
+    Draw historyDraw = root.fork();
+    Draw defectDraw = root.fork();
+    Ids ids = new Ids();
+    Catalog catalog = Catalog.draw(options.deals(), castDraw);
+    YearMonth firstFxMonth = options.end().minusMonths(options.months() - 1L + FX_HISTORY_MONTHS);
+    FxCurve fx = FxCurve.draw(firstFxMonth, options.end(), fxDraw);
+    DealSimulator.History history = DealSimulator.simulate(options, catalog, fx, historyDraw, ids);
+    EnumMap<Source, SortedMap<String, Integer>> injected =
+        DefectInjector.inject(history.lines(), options.dirtyShare(), defectDraw, ids, fx);
+    return write(options.output(), history, injected);
+  }
+
+  private static GenerationReport write(
+      Path output,
+      DealSimulator.History history,
+      EnumMap<Source, SortedMap<String, Integer>> injected)
+      throws IOException {
+    clear(output);
+    SortedMap<String, Integer> rowsPerFile = new TreeMap<>();
+    SortedMap<String, Integer> rowsPerSource = new TreeMap<>();
+    SortedMap<String, SortedMap<String, Integer>> injectedPerSource = new TreeMap<>();
+    for (Source source : Source.values()) {
+      List<Line> lines = history.lines().get(source);
+      rowsPerFile.putAll(TableWriter.write(output, source, lines));
+      rowsPerSource.put(source.folder(), lines.size());
+      injectedPerSource.put(source.folder(), injected.get(source));
+    }
+    GenerationReport report =
+        new GenerationReport(
+            rowsPerFile, rowsPerSource, history.supersededVersions(), injectedPerSource);
+    writeExpectedRejects(output, report);
+    return report;
+  }
+
+  /** Removes what an earlier run wrote, so a smaller or shorter history leaves no stale files. */
+  private static void clear(Path output) throws IOException {
+    for (Source source : Source.values()) {
+      Path folder = output.resolve(source.folder());
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+    }
+    Files.deleteIfExists(output.resolve(EXPECTED_REJECTS));
+  }
+
+  /**
+   * Per source: rows written, rows a correct validation accepts, older deal versions it
+   * supersedes, and rows it rejects, with the count per reason code.
+   */
+  private static void writeExpectedRejects(Path output, GenerationReport report)
+      throws IOException {
+    Map<String, Object> sources = new TreeMap<>();
+    for (Source source : Source.values()) {
+      String name = source.folder();
+      int rows = report.rowsPerSource().get(name);
+      int superseded = source == Source.DEALS ? report.supersededDealRows() : 0;
+      Map<String, Object> counts = new LinkedHashMap<>();
+      counts.put("rows", rows);
+      counts.put("accepted", rows - superseded - report.injected(name));
+      counts.put("superseded", superseded);
+      counts.put("rejected", report.injected(name));
+      counts.put("reasons", report.injectedPerSource().get(name));
+      sources.put(name, counts);
+    }
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    String text = JSON.writer(printer).writeValueAsString(sources) + "\n";
+    Files.writeString(output.resolve(EXPECTED_REJECTS), text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.winwin.generate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Small random helpers over one seeded {@link SplittableRandom}, so every draw is reproducible. */
+final class Draw {
+  private final SplittableRandom random;
+
+  Draw(long seed) {
+    this(new SplittableRandom(seed));
+  }
+
+  private Draw(SplittableRandom random) {
+    this.random = random;
+  }
+
+  /**
+   * An independent stream, itself determined by the seed: each stage draws from its own, so that
+   * e.g. a different dirty share leaves the clean rows untouched.
+   */
+  Draw fork() {
+    return new Draw(random.split());
+  }
+
+  /** Fisher–Yates, in place: {@code Collections.shuffle} needs a {@code java.util.Random}. */
+  <T> void shuffle(List<T> items) {
+    for (int i = items.size() - 1; i > 0; i--) {
+      Collections.swap(items, i, random.nextInt(i + 1));
+    }
+  }
+
+  boolean chance(double probability) {
+    return random.nextDouble() < probability;
+  }
+
+  double uniform(double from, double to) {
+    return from + random.nextDouble() * (to - from);
+  }
+
+  int between(int fromInclusive, int toInclusive) {
+    return random.nextInt(fromInclusive, toInclusive + 1);
+  }
+
+  double gaussian(double mean, double sd) {
+    return mean + sd * random.nextGaussian();
+  }
+
+  double exponential(double mean) {
+    return mean * random.nextExponential();
+  }
+
+  <T> T any(List<T> items) {
+    return items.get(random.nextInt(items.size()));
+  }
+
+  /** One of {@code items} with probability proportional to its weight (weights in item order). */
+  <T> T pick(List<T> items, double... weights) {
+    if (items.size() != weights.length) {
+      throw new IllegalArgumentException(
+          items.size() + " items but " + weights.length + " weights");
+    }
+    double total = 0;
+    for (double weight : weights) {
+      total += weight;
+    }
+    double target = random.nextDouble() * total;
+    for (int i = 0; i < weights.length; i++) {
+      target -= weights[i];
+      if (target < 0) {
+        return items.get(i);
+      }
+    }
+    return items.get(items.size() - 1);
+  }
+
+  static double clamp(double value, double low, double high) {
+    return Math.max(low, Math.min(high, value));
+  }
+
+  /** Money as written: two decimals, half-up, never in exponent notation. */
+  static String money(double amount) {
+    return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+}

@@ -1,0 +1,224 @@
+package dev.winwin.pipeline;
+
+import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.OUTCOME;
+import static dev.winwin.schema.Columns.RUN_ID;
+import static dev.winwin.schema.Columns.SOURCE;
+import static dev.winwin.schema.Columns.STATUS;
+import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import dev.winwin.UserError;
+import dev.winwin.Version;
+import dev.winwin.config.Settings;
+import dev.winwin.ingest.SourceReader;
+import dev.winwin.io.JsonFiles;
+import dev.winwin.io.OutputLock;
+import dev.winwin.io.ParquetReportWriter;
+import dev.winwin.io.ReportSnapshot;
+import dev.winwin.quality.Reconciliation;
+import dev.winwin.quality.Validation;
+import dev.winwin.report.DealOutcomesReport;
+import dev.winwin.report.MonthlySummaryReport;
+import dev.winwin.report.RejectsReport;
+import dev.winwin.schema.Source;
+
+/**
+ * Runs the pipeline with its I/O: reads the sources, validates them, applies the quality gate,
+ * writes the reports into a new snapshot and publishes it, and records the run manifest.
+ */
+public final class Runner {
+  public static final String PUBLISHED = "published";
+  public static final String GATE_FAILED = "quality_gate_failed";
+  private static final Logger LOG = LogManager.getLogger(Runner.class);
+  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final Map<String, Long> timings = new LinkedHashMap<>();
+  private long phaseStart = System.nanoTime();
+
+  public Runner(SparkSession spark, Settings settings) {
+    this.spark = spark;
+    this.settings = settings;
+  }
+
+  /** A fresh run id: UTC time of the start and a random suffix, safe as a folder name. */
+  public static String newRunId(Instant now) {
+    return RUN_ID_TIME.format(now) + "-" + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  /**
+   * Reads and validates every source and returns the reconciliation; writes nothing.
+   */
+  public Map<Source, RunManifest.SourceCounts> validate() {
+    Map<Source, Dataset<Row>> judged = readAndValidate();
+    try {
+      return reconcile(judged);
+    } finally {
+      judged.values().forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * Processes the close months of {@code window} and publishes all reports, or none.
+   *
+   * @param command the command line, for the manifest
+   * @throws UserError with exit code 2 when the quality gate fails; nothing is published then
+   */
+  public RunManifest run(RunWindow window, String command) {
+    Instant startedAt = Instant.now();
+    String runId = newRunId(startedAt);
+    try (OutputLock lock = OutputLock.acquire(settings.output()); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId)) {
+      LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
+      Map<Source, Dataset<Row>> judged = readAndValidate();
+      Map<Source, RunManifest.SourceCounts> counts = reconcile(judged);
+      List<String> overGate = overGate(counts);
+      if (!overGate.isEmpty()) {
+        RunManifest failed = manifest(runId, GATE_FAILED, command, window, startedAt, counts, Map.of());
+        JsonFiles.write(snapshot.manifestPath(), failed);
+        throw new UserError("Quality gate failed: " + String.join("; ", overGate) + " (quality.max-reject-share is "
+            + percent(settings.maxRejectShare().doubleValue()) + "); nothing was published. See " + snapshot.manifestPath()
+            + " or run `winwin validate` for the reasons.", UserError.EXIT_QUALITY_GATE, null);
+      }
+      Pipeline.Reports reports = Pipeline.reports(judged, settings, window, runId);
+      Dataset<Row> outcomes = reports.dealOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
+      Set<String> months = Set.copyOf(window.months());
+      write(snapshot, DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months, runId);
+      write(snapshot, MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months, runId);
+      write(snapshot, RejectsReport.NAME, reports.rejects(), RUN_ID, Set.of(runId), runId);
+      Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
+      snapshot.publish();
+      lap("publish");
+      // Written after the switch, so a manifest that says published always is.
+      RunManifest manifest = manifest(runId, PUBLISHED, command, window, startedAt, counts, outcomeCounts);
+      JsonFiles.write(snapshot.manifestPath(), manifest);
+      outcomes.unpersist();
+      judged.values().forEach(Dataset::unpersist);
+      return manifest;
+    }
+  }
+
+  private Map<Source, Dataset<Row>> readAndValidate() {
+    Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      raw.put(source, SourceReader.read(spark, settings.input(), source));
+    }
+    Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
+    Validation.validate(raw, settings.baseCurrency())
+        .forEach((source, rows) -> judged.put(source, rows.persist(StorageLevel.MEMORY_AND_DISK())));
+    return judged;
+  }
+
+  private Map<Source, RunManifest.SourceCounts> reconcile(Map<Source, Dataset<Row>> judged) {
+    LOG.info("Reading and validating {} sources under {}", judged.size(), settings.input());
+    Map<String, Map<String, Long>> byStatus = new HashMap<>();
+    for (Row row : Reconciliation.byStatus(judged).collectAsList()) {
+      byStatus.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new HashMap<>())
+          .put(row.getString(row.fieldIndex(STATUS)), row.getLong(row.fieldIndex(Reconciliation.ROWS)));
+    }
+    Map<String, Map<String, Long>> byReason = new HashMap<>();
+    for (Row row : Reconciliation.byReason(judged).collectAsList()) {
+      byReason.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new TreeMap<>())
+          .put(row.getString(row.fieldIndex(Reconciliation.REASON)), row.getLong(row.fieldIndex(Reconciliation.ROWS)));
+    }
+    Map<Source, RunManifest.SourceCounts> counts = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      Map<String, Long> statuses = byStatus.getOrDefault(source.folder(), Map.of());
+      long accepted = statuses.getOrDefault(Validation.ACCEPTED, 0L);
+      long superseded = statuses.getOrDefault(Validation.SUPERSEDED, 0L);
+      long rejected = statuses.getOrDefault(Validation.REJECTED, 0L);
+      counts.put(source, new RunManifest.SourceCounts(accepted + superseded + rejected, accepted, superseded, rejected,
+          byReason.getOrDefault(source.folder(), Map.of())));
+    }
+    lap("read_and_validate");
+    return counts;
+  }
+
+  private List<String> overGate(Map<Source, RunManifest.SourceCounts> counts) {
+    List<String> over = new ArrayList<>();
+    counts.forEach((source, c) -> {
+      if (c.rejectedShare() > settings.maxRejectShare().doubleValue()) {
+        over.add(String.format(Locale.ROOT, "%s rejected %,d of %,d rows (%s)", source.folder(), c.rejected(), c.read(),
+            percent(c.rejectedShare())));
+      }
+    });
+    return over;
+  }
+
+  private void write(ReportSnapshot snapshot, String report, Dataset<Row> rows, String partitionColumn,
+      Set<String> replaced, String runId) {
+    LOG.info("Writing {}", report);
+    ParquetReportWriter.write(rows, snapshot.stagingDir(report), partitionColumn, runId, Version.get());
+    snapshot.commitPartitions(report, partitionColumn, replaced);
+    lap("write_" + report);
+  }
+
+  private static Map<String, Long> outcomeCounts(Dataset<Row> outcomes) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row row : outcomes.groupBy(col(OUTCOME), col(WINNING_PARTY)).count().collectAsList()) {
+      String outcome = row.getString(0);
+      String key = "win-lose".equals(outcome) ? outcome + " (" + row.getString(1) + ")" : outcome;
+      counts.merge(key, row.getLong(2), Long::sum);
+    }
+    return counts;
+  }
+
+  private RunManifest manifest(String runId, String status, String command, RunWindow window, Instant startedAt,
+      Map<Source, RunManifest.SourceCounts> counts, Map<String, Long> outcomes) {
+    Map<String, RunManifest.SourceCounts> sources = new LinkedHashMap<>();
+    counts.forEach((source, c) -> sources.put(source.folder(), c));
+    return new RunManifest(runId, status, command, window, window.months(), startedAt, Instant.now(), Map.copyOf(timings),
+        new RunManifest.Versions(Version.get(), spark.version(), System.getProperty("java.version")),
+        settings.input().toString(), settings.output().toString(), inputFiles(), sources, outcomes, settings.effective());
+  }
+
+  private List<RunManifest.InputFile> inputFiles() {
+    List<RunManifest.InputFile> files = new ArrayList<>();
+    for (Source source : Source.values()) {
+      for (Path file : SourceReader.dataFiles(settings.input().resolve(source.folder()), source)) {
+        try {
+          files.add(new RunManifest.InputFile(source.folder(), settings.input().relativize(file).toString(), Files.size(file)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return files;
+  }
+
+  private void lap(String phase) {
+    long now = System.nanoTime();
+    timings.put(phase, (now - phaseStart) / 1_000_000);
+    phaseStart = now;
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.winwin.io;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.winwin.UserError;
+
+class OutputLockTest {
+  @TempDir Path tmp;
+
+  @Test
+  void refusesASecondHolderNamingRootAndLockFile() {
+    Path root = tmp.resolve("out");
+    try (OutputLock first = OutputLock.acquire(root)) {
+      UserError e = assertThrows(UserError.class, () -> OutputLock.acquire(root));
+      assertEquals("Another winwin run is writing to " + root + " (lock " + root.resolve(".winwin.lock")
+          + "); wait for it to finish or use another --output.", e.getMessage());
+      assertEquals(1, e.exitCode());
+      assertTrue(first.isHeld(), "the refused attempt must not disturb the holder");
+    }
+  }
+
+  @Test
+  void isReleasedOnClose() {
+    Path root = tmp.resolve("out");
+    OutputLock first = OutputLock.acquire(root);
+    first.close();
+    assertFalse(first.isHeld());
+    try (OutputLock second = OutputLock.acquire(root)) {
+      assertTrue(second.isHeld());
+    }
+  }
+
+  @Test
+  void refusesWhileAnotherProcessHoldsItAndIsFreeOnceThatProcessIsKilled() throws Exception {
+    Path root = tmp.resolve("out");
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        LockHolder.class.getName(), root.toString())
+        .redirectErrorStream(true)
+        .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8))) {
+      assertEquals("locked", out.readLine());
+      assertThrows(UserError.class, () -> OutputLock.acquire(root));
+
+      holder.destroyForcibly().waitFor();
+      try (OutputLock lock = OutputLock.acquire(root)) {
+        assertTrue(lock.isHeld());
+      }
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
+  /** A run that takes the lock, says so, and then waits to be killed. */
+  static final class LockHolder {
+    public static void main(String[] args) throws Exception {
+      OutputLock.acquire(Path.of(args[0]));
+      System.out.println("locked");
+      System.out.flush();
+      System.in.read();
+    }
+  }
+
+  @Test
+  void reportsARootThatIsNotAWritableDirectory() throws Exception {
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+    UserError e = assertThrows(UserError.class, () -> OutputLock.acquire(file));
+    assertTrue(e.getMessage().startsWith("Output " + file + " is not a writable directory"), e.getMessage());
+  }
+}
