@@ -27,11 +27,15 @@ abstract class SparkCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     Settings settings = common.settings();
+    // A session that already runs here (a notebook, a test) belongs to its owner: join it, leave it running.
+    boolean joined = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = SparkSessions.start(settings.spark());
     try {
       return run(new Runner(spark, settings), settings, System.out);
     } finally {
-      spark.stop();
+      if (!joined) {
+        spark.stop();
+      }
     }
   }
 

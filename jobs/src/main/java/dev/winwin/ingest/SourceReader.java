@@ -191,7 +191,8 @@ public final class SourceReader {
   /** Lines of a text file with their 0-based index; one partition per split, in file order. */
   private static JavaRDD<scala.Tuple2<String, Long>> lines(SparkSession spark, Path file) {
     return JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .textFile(file.toUri().toString())
+        // One partition for a small file: zipWithIndex then needs no extra job to number the lines.
+        .textFile(file.toUri().toString(), 1)
         .zipWithIndex()
         .map(t -> new scala.Tuple2<>(t._1(), (Long) t._2()));
   }

@@ -77,12 +77,7 @@ public final class Runner {
    * Reads and validates every source and returns the reconciliation; writes nothing.
    */
   public Map<Source, RunManifest.SourceCounts> validate() {
-    Map<Source, Dataset<Row>> judged = readAndValidate();
-    try {
-      return reconcile(judged);
-    } finally {
-      judged.values().forEach(Dataset::unpersist);
-    }
+    return reconcile(readAndValidate());
   }
 
   /**
@@ -119,7 +114,6 @@ public final class Runner {
       RunManifest manifest = manifest(runId, PUBLISHED, command, window, startedAt, counts, outcomeCounts);
       JsonFiles.write(snapshot.manifestPath(), manifest);
       outcomes.unpersist();
-      judged.values().forEach(Dataset::unpersist);
       return manifest;
     }
   }
@@ -129,14 +123,13 @@ public final class Runner {
     for (Source source : Source.values()) {
       raw.put(source, SourceReader.read(spark, settings.input(), source));
     }
-    Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
-    Validation.validate(raw, settings.baseCurrency())
-        .forEach((source, rows) -> judged.put(source, rows.persist(StorageLevel.MEMORY_AND_DISK())));
-    return judged;
+    LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
+    // Each judged source is computed once and cut from its lineage, so the rules and reports that
+    // read it neither recompute it nor re-analyse its whole plan.
+    return Validation.validate(raw, settings.baseCurrency(), rows -> rows.localCheckpoint(true));
   }
 
   private Map<Source, RunManifest.SourceCounts> reconcile(Map<Source, Dataset<Row>> judged) {
-    LOG.info("Reading and validating {} sources under {}", judged.size(), settings.input());
     Map<String, Map<String, Long>> byStatus = new HashMap<>();
     for (Row row : Reconciliation.byStatus(judged).collectAsList()) {
       byStatus.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new HashMap<>())

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -51,16 +52,22 @@ public final class Validation {
    * Validates every source.
    *
    * @param raw each source as read by {@link SourceReader}; optional sources may be empty
+   * @param materialize applied to each judged source before later rules read it: the runner
+   *     materialises there so that each source is judged once and later plans stay short; tests
+   *     pass the identity
    * @return per source, its rows with typed fields, {@code reasons} and {@code status}
    */
-  public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> raw, String baseCurrency) {
+  public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> raw, String baseCurrency,
+      UnaryOperator<Dataset<Row>> materialize) {
     Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
-    Dataset<Row> fx = withStatus(CrossRowRules.duplicates(applyRowRules(raw.get(Source.FX_RATES), Source.FX_RATES), MONTH, CURRENCY));
+    Dataset<Row> fx = materialize.apply(
+        withStatus(CrossRowRules.duplicates(applyRowRules(raw.get(Source.FX_RATES), Source.FX_RATES), MONTH, CURRENCY)));
     judged.put(Source.FX_RATES, fx);
     Dataset<Row> acceptedFx = accepted(fx);
 
     Dataset<Row> deals = CrossRowRules.duplicates(applyRowRules(raw.get(Source.DEALS), Source.DEALS), DEAL_ID, UPDATED_AT);
-    deals = supersede(withStatus(CrossRowRules.currencies(deals, CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
+    deals = materialize.apply(
+        supersede(withStatus(CrossRowRules.currencies(deals, CrossRowRules.closeMonth(), acceptedFx, baseCurrency))));
     judged.put(Source.DEALS, deals);
     Dataset<Row> latestDeals = accepted(deals);
 
@@ -68,7 +75,7 @@ public final class Validation {
       if (source.isDealChild()) {
         Dataset<Row> rows = applyRowRules(raw.get(source), source);
         rows = CrossRowRules.duplicates(rows, source.idColumn().orElseThrow());
-        judged.put(source, withStatus(CrossRowRules.againstDeals(rows, latestDeals, acceptedFx, baseCurrency)));
+        judged.put(source, materialize.apply(withStatus(CrossRowRules.againstDeals(rows, latestDeals, acceptedFx, baseCurrency))));
       }
     }
     return judged;

@@ -1,0 +1,233 @@
+package dev.winwin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.winwin.io.OutputLock;
+import dev.winwin.testing.TestSpark;
+
+/**
+ * The real command line on a small hand-made input tree; reports read back from Parquet. Expected
+ * values are worked out by hand in the comments of {@link #writeInput}.
+ */
+class EndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path temp;
+
+  private Path input;
+  private Path output;
+  private final SparkSession spark = TestSpark.session();
+
+  @BeforeEach
+  void writeInput() throws IOException {
+    input = temp.resolve("input");
+    output = temp.resolve("out");
+    // D1: differentiated, USD 1000 invoiced, cost 700 → margin exactly 30% = target → provider wins;
+    //     a decision maker gives CSAT 4 → satisfied → client wins → win-win. An older version is superseded.
+    // D2: commodity, EUR 800 at 1.10 = 880, rebate EUR 100 = 110 → pocket revenue 770, cost EUR 700 = 770
+    //     → margin 0 → provider loses; an influencer gives NPS 3 → client loses → lose-lose.
+    // D3: won, cost but no survey → unclassified (no_survey).   D4: lost, same group as D2.
+    // D5: closed 2026-09, differentiated, margin 10% → provider loses; CSAT 5 → client wins → win-lose (client).
+    write("deals/deals.csv",
+        "deal_id,updated_at,account_id,account_name,segment,region,rep_id,offering,offering_type,buyer_role,sourcing,pricing_model,stage,created_date,commit_date,close_date,currency,list_amount,invoice_amount,at_risk_amount,loss_reason",
+        "D1,2026-09-01T10:00:00Z,A1,Acme,enterprise,emea,R1,Advisory,differentiated,executive,direct,fixed,open,2026-08-01,,,USD,1000,,,",
+        "D1,2026-10-20T10:00:00Z,A1,Acme,enterprise,emea,R1,Advisory,differentiated,executive,direct,fixed,won,2026-08-01,2026-10-10,2026-10-20,USD,1000,1000,,",
+        "D2,2026-10-21T10:00:00Z,A2,\"Beta, Inc.\",enterprise,emea,R2,Hosting,commodity,procurement,rfp,fixed,won,,,2026-10-21,EUR,1000,800,,",
+        "D3,2026-10-22T10:00:00Z,A1,Acme,enterprise,emea,R1,Advisory,differentiated,business,direct,fee_at_risk,won,,,2026-10-22,USD,500,500,100,",
+        "D4,2026-10-23T10:00:00Z,A3,Gamma,enterprise,emea,R2,Hosting,commodity,procurement,reverse_auction,fixed,lost,,,2026-10-23,USD,900,,,price",
+        "D5,2026-09-15T10:00:00Z,A3,Gamma,enterprise,emea,R1,Advisory,differentiated,business,renewal,fixed,won,,,2026-09-15,USD,100,100,,");
+    write("price_adjustments/adjustments.csv", "adjustment_id,deal_id,element,amount,currency,traded_for", "P1,D2,rebate,100,EUR,volume");
+    write("cost_lines/costs.csv", "cost_id,deal_id,cost_type,amount,currency,period_month",
+        "C1,D1,delivery_labor,750,USD,2026-10", "C2,D1,warranty,-50,USD,2026-11", "C3,D2,cogs,700,EUR,2026-10",
+        "C4,D3,cogs,100,USD,2026-10", "C5,D5,cogs,90,USD,2026-09");
+    write("surveys/responses.jsonl",
+        "{\"response_id\":\"S1\",\"deal_id\":\"D1\",\"respondent_role\":\"decision_maker\",\"instrument\":\"csat\",\"score\":4,\"responded_at\":\"2026-11-02T09:00:00Z\",\"comment\":\"fine\"}",
+        "{\"response_id\":\"S2\",\"deal_id\":\"D2\",\"respondent_role\":\"influencer\",\"instrument\":\"nps\",\"score\":3,\"responded_at\":\"2026-11-03T09:00:00Z\"}",
+        "{\"response_id\":\"S3\",\"deal_id\":\"D5\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\",\"score\":5,\"responded_at\":\"2026-10-01T09:00:00Z\"}");
+    write("fx_rates/fx.csv", "month,currency,rate_to_base", "2026-09,EUR,1.08", "2026-10,EUR,1.10");
+  }
+
+  @Test
+  void monthlyRunPublishesHandWorkedOutcomes() throws IOException {
+    Result run = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, run.exitCode, run.err);
+    assertTrue(run.out.contains("win-win"), run.out);
+
+    Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve("deal_outcomes").toString()).collectAsList(), "deal_id");
+    assertEquals(List.of("D1", "D2", "D3", "D5"), List.copyOf(outcomes.keySet()));
+    assertRow(outcomes.get("D1"), Map.of("outcome", "win-win", "winning_party", "both", "close_month", "2026-10",
+        "pocket_margin_pct", new BigDecimal("0.300000"), "margin_gap", new BigDecimal("0.000000"), "borderline", true));
+    assertRow(outcomes.get("D2"), Map.of("outcome", "lose-lose", "winning_party", "none", "invoice_amount", new BigDecimal("880.000000"),
+        "pocket_revenue", new BigDecimal("770.000000"), "delivery_cost", new BigDecimal("770.000000"),
+        "pocket_margin_pct", new BigDecimal("0.000000"), "satisfaction", new BigDecimal("30.000")));
+    assertRow(outcomes.get("D3"), Map.of("outcome", "unclassified", "unclassified_reason", "no_survey", "provider_result", "wins",
+        "at_risk_share", new BigDecimal("0.200000")));
+    assertNull(outcomes.get("D3").getAs("client_result"));
+    assertRow(outcomes.get("D5"), Map.of("outcome", "win-lose", "winning_party", "client", "close_month", "2026-09"));
+
+    Map<String, Row> summary = byKey(spark.read().parquet(output.resolve("monthly_summary").toString())
+        .filter("close_month = '2026-10'").collectAsList(), "offering_type");
+    assertRow(summary.get("commodity"), Map.of("deals_won", 1L, "deals_lost", 1L, "win_rate", new BigDecimal("0.500000"),
+        "lose_lose_deals", 1L, "invoice_revenue", new BigDecimal("880.000000")));
+    assertRow(summary.get("differentiated"), Map.of("deals_won", 2L, "deals_lost", 0L, "win_win_deals", 1L,
+        "unclassified_deals", 1L, "win_win_revenue_share", new BigDecimal("0.666667")));
+
+    JsonNode manifest = manifest(output);
+    assertEquals("published", manifest.get("status").asText());
+    assertEquals(List.of("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"),
+        JSON.convertValue(manifest.get("months"), List.class));
+    JsonNode deals = manifest.get("sources").get("deals");
+    assertEquals(List.of(6L, 5L, 1L, 0L), List.of(deals.get("read").asLong(), deals.get("accepted").asLong(),
+        deals.get("superseded").asLong(), deals.get("rejected").asLong()));
+    assertEquals(1, manifest.get("outcomes").get("win-win").asInt());
+  }
+
+  @Test
+  void rerunGivesTheSameRowsAndLeavesOtherMonthsUntouched() throws IOException {
+    assertEquals(0, winwin("backfill", "--from", "2026-09", "--to", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode);
+    List<String> first = rowsWithoutRunId("deal_outcomes");
+    Path september = onlyFile(output.resolve("deal_outcomes").resolve("close_month=2026-09"));
+    Object inode = Files.getAttribute(september, "unix:ino");
+
+    Result rerun = winwin("monthly", "--month", "2026-10", "--set", "run.restate-months=1", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, rerun.exitCode, rerun.err);
+    assertEquals(first, rowsWithoutRunId("deal_outcomes"));
+    assertEquals(inode, Files.getAttribute(onlyFile(output.resolve("deal_outcomes").resolve("close_month=2026-09")), "unix:ino"),
+        "2026-09 lies outside the rerun's window and must be carried over as it was");
+  }
+
+  @Test
+  void qualityGateFailurePublishesNothing() throws IOException {
+    assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode);
+    List<String> published = rowsWithoutRunId("deal_outcomes");
+    // One bad survey out of four: 25% rejected, above the default gate of 5%.
+    Files.writeString(input.resolve("surveys/responses.jsonl"),
+        "{\"response_id\":\"S9\",\"deal_id\":\"D3\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\",\"score\":9}\n",
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+    Result gated = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(2, gated.exitCode, gated.err);
+    assertTrue(gated.err.contains("surveys rejected 1 of 4 rows"), gated.err);
+    assertEquals(published, rowsWithoutRunId("deal_outcomes"));
+    assertFalse(rowsWithoutRunId("deal_outcomes").stream().anyMatch(r -> r.contains("D3") && r.contains("wins,wins")));
+  }
+
+  @Test
+  void validateReportsReconciliationAndWritesNothing() {
+    Result run = winwin("validate", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, run.exitCode, run.err);
+    assertTrue(run.out.lines().anyMatch(l -> l.matches("deals\\s+6\\s+5\\s+1\\s+0\\s*")), run.out);
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void userErrorsGiveOneSentenceAndExitCodeOne() throws IOException {
+    Result unknownKey = winwin("monthly", "--month", "2026-10", "--set", "quality.max-reject=0.1", "--input", input.toString());
+    assertEquals(1, unknownKey.exitCode);
+    assertTrue(unknownKey.err.contains("Unknown configuration key winwin.quality.max-reject"), unknownKey.err);
+
+    Result badMonth = winwin("monthly", "--month", "2026-13");
+    assertEquals(1, badMonth.exitCode);
+    assertTrue(badMonth.err.contains("'2026-13' is not a month"), badMonth.err);
+
+    Files.walk(input.resolve("cost_lines")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Result missing = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(1, missing.exitCode);
+    assertTrue(missing.err.contains("required input folder " + input.resolve("cost_lines") + " is missing"), missing.err);
+    assertFalse(Files.exists(output.resolve("deal_outcomes")));
+  }
+
+  @Test
+  void secondRunOnTheSameOutputIsRefused() {
+    try (OutputLock held = OutputLock.acquire(output)) {
+      Result refused = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+      assertEquals(1, refused.exitCode);
+      assertTrue(refused.err.contains("Another winwin run is writing to"), refused.err);
+    }
+  }
+
+  private List<String> rowsWithoutRunId(String report) {
+    return spark.read().parquet(output.resolve(report).toString()).drop("run_id").orderBy("deal_id").collectAsList().stream()
+        .map(Row::mkString).collect(Collectors.toList());
+  }
+
+  private static Path onlyFile(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> parquet = files.filter(p -> p.toString().endsWith(".parquet")).toList();
+      assertEquals(1, parquet.size(), "one file per month in " + folder);
+      return parquet.get(0);
+    }
+  }
+
+  private static JsonNode manifest(Path output) throws IOException {
+    try (Stream<Path> runs = Files.list(output.resolve("runs"))) {
+      Path run = runs.sorted().reduce((a, b) -> b).orElseThrow();
+      return JSON.readTree(run.resolve("run_manifest.json").toFile());
+    }
+  }
+
+  private static Map<String, Row> byKey(List<Row> rows, String key) {
+    Map<String, Row> byKey = new TreeMap<>();
+    rows.forEach(row -> byKey.put(row.getAs(key), row));
+    return byKey;
+  }
+
+  private static void assertRow(Row row, Map<String, Object> expected) {
+    expected.forEach((column, value) -> {
+      Object actual = row.getAs(column);
+      boolean equal = value instanceof BigDecimal decimal && actual instanceof BigDecimal got
+          ? decimal.compareTo(got) == 0 : value.equals(actual);
+      assertTrue(equal, "column " + column + " of " + row + ": expected " + value + ", got " + actual);
+    });
+  }
+
+  private void write(String relative, String... lines) throws IOException {
+    Path file = input.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result winwin(String... args) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = WinwinCommand.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+}
