@@ -14,8 +14,7 @@ import dev.winwin.generate.DealHistoryGenerator;
 import dev.winwin.generate.GenerationReport;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Writes a realistic, deterministic deal history (every source of the input contract) with a",
-        "known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes."})
+    description = "Writes a realistic, deterministic deal history (every source of the input contract) with a known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--deals", defaultValue = "2400", description = "Number of deals (default: ${DEFAULT-VALUE}).")
   int deals;

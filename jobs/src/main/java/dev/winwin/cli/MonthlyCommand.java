@@ -11,8 +11,7 @@ import dev.winwin.pipeline.RunWindow;
 import dev.winwin.pipeline.Runner;
 
 @Command(name = "monthly", mixinStandardHelpOptions = true,
-    description = {"The monthly run: processes the deals closed in the restatement window ending at --month",
-        "(run.restate-months, default 6) and republishes exactly those month partitions of every report."})
+    description = "The monthly run: processes the deals closed in the restatement window ending at --month (run.restate-months, default 6) and republishes exactly those month partitions of every report.")
 final class MonthlyCommand extends SparkCommand {
   @Option(names = "--month", required = true, paramLabel = "yyyy-MM", converter = YearMonthConverter.class,
       description = "The run month, e.g. 2026-10.")

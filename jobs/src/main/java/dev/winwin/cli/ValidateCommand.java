@@ -12,9 +12,7 @@ import dev.winwin.pipeline.Runner;
 import dev.winwin.schema.Source;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Reads and validates every source and prints the reconciliation per source",
-        "(read = accepted + superseded + rejected) with the top reasons; writes nothing.",
-        "Exits 2 when a source would fail the quality gate."})
+    description = "Reads and validates every source and prints the reconciliation per source (read = accepted + superseded + rejected) with the top reasons; writes nothing. Exits 2 when a source would fail the quality gate.")
 final class ValidateCommand extends SparkCommand {
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {
