@@ -1,0 +1,127 @@
+package dev.winwin.enrich;
+
+import static dev.winwin.schema.Columns.*;
+import static dev.winwin.testing.RowAssert.assertRow;
+import static dev.winwin.testing.Tables.dec;
+import static dev.winwin.testing.Tables.row;
+import static dev.winwin.testing.Tables.table;
+
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.winwin.testing.RowAssert;
+import dev.winwin.testing.TestSettings;
+
+/**
+ * The metrics of DOMAIN §4, composed as the pipeline does (rates, child totals, satisfaction,
+ * negotiation), on three won deals whose every number is worked out in the comments. Base USD; EUR
+ * is 1.10 in March and 1.20 in April, so a March deal that used April's rate would show.
+ */
+class DealMetricsTest {
+  private static final String BASE = "USD";
+  private static Map<String, Row> metrics;
+
+  @BeforeAll
+  static void buildMetrics() {
+    Dataset<Row> fx = table("month STRING, currency STRING, rate_to_base DECIMAL(24,8)",
+        row("2026-03", "EUR", dec("1.10")),
+        row("2026-04", "EUR", dec("1.20")));
+    Dataset<Row> deals = table(
+        "deal_id STRING, close_month STRING, currency STRING, list_amount DECIMAL(24,8), invoice_amount DECIMAL(24,8), "
+            + "at_risk_amount DECIMAL(24,8)",
+        row("D1", "2026-03", "EUR", dec("1000.00"), dec("800.00"), dec("200.00")),
+        row("D2", "2026-03", "USD", dec("1000.00"), dec("100.00"), null),
+        row("D3", "2026-04", "USD", dec("600.00"), dec("500.00"), dec("0")));
+    Dataset<Row> adjustments = table("deal_id STRING, amount DECIMAL(24,8), currency STRING",
+        row("D1", dec("50.00"), "EUR"),
+        row("D1", dec("10.00"), "USD"),
+        row("D2", dec("150.00"), "USD"));
+    Dataset<Row> costs = table("deal_id STRING, amount DECIMAL(24,8), currency STRING",
+        row("D1", dec("500.00"), "USD"),
+        row("D1", dec("-60.00"), "EUR"),
+        row("D2", dec("20.00"), "USD"),
+        // a cost line of a deal outside the won deals is left out
+        row("D9", dec("999.00"), "USD"));
+    Dataset<Row> surveys = table("deal_id STRING, respondent_role STRING, instrument STRING, score INT",
+        row("D1", "decision_maker", "csat", 5),
+        row("D1", "end_user", "nps", 6));
+    Dataset<Row> events = table("deal_id STRING, party STRING, value_delta DECIMAL(24,8)",
+        row("D1", "provider", dec("200")),
+        row("D1", "client", dec("100")),
+        row("D1", "provider", dec("100")));
+
+    Dataset<Row> won = BaseCurrency.withRate(deals, CLOSE_MONTH, fx, BASE);
+    metrics = RowAssert.byKey(DealMetrics.build(
+        won,
+        DealTotals.perDeal(adjustments, won, fx, BASE, PRICE_ADJUSTMENTS, "adjustment_lines"),
+        DealTotals.perDeal(costs, won, fx, BASE, DELIVERY_COST, COST_LINES),
+        Satisfaction.perDeal(surveys, TestSettings.classification()),
+        Negotiation.perDeal(events)), DEAL_ID);
+  }
+
+  @Test
+  void convertsMoneyAtTheCloseMonthsRate() {
+    // D1: EUR at March's 1.10: 1000 → 1100, 800 → 880, 200 → 220
+    assertRow(metrics, "D1", FX_RATE, dec("1.10000000"),
+        LIST_AMOUNT, dec("1100.000000"), INVOICE_AMOUNT, dec("880.000000"), AT_RISK_AMOUNT, dec("220.000000"));
+    // the base currency converts at 1
+    assertRow(metrics, "D3", LIST_AMOUNT, dec("600.000000"), INVOICE_AMOUNT, dec("500.000000"));
+  }
+
+  @Test
+  void subtractsPriceAdjustmentsInBaseCurrencyFromInvoice() {
+    // D1: 50 EUR × 1.10 + 10 USD = 65; 880 − 65 = 815
+    assertRow(metrics, "D1", PRICE_ADJUSTMENTS, dec("65.000000"), POCKET_REVENUE, dec("815.000000"));
+    // D3 has no adjustment: pocket revenue is the invoice
+    assertRow(metrics, "D3", PRICE_ADJUSTMENTS, dec("0.000000"), POCKET_REVENUE, dec("500.000000"));
+  }
+
+  @Test
+  void creditCostLineReducesDeliveryCost() {
+    // D1: 500 USD + (−60 EUR × 1.10 = −66) = 434; margin 815 − 434 = 381; 381 / 815 = 0.4674846…
+    assertRow(metrics, "D1", DELIVERY_COST, dec("434.000000"), COST_LINES, 2L,
+        POCKET_MARGIN, dec("381.000000"), POCKET_MARGIN_PCT, dec("0.467485"));
+  }
+
+  @Test
+  void computesDiscountRealisationAndAtRiskShareRatios() {
+    // D1: 1 − 800/1000; 815/1100 = 0.7409090…; 200/800
+    assertRow(metrics, "D1", ON_INVOICE_DISCOUNT_PCT, dec("0.200000"), PRICE_REALISATION, dec("0.740909"),
+        AT_RISK_SHARE, dec("0.250000"));
+    // D2: at-risk amount unknown
+    assertRow(metrics, "D2", ON_INVOICE_DISCOUNT_PCT, dec("0.900000"), AT_RISK_SHARE, null);
+    assertRow(metrics, "D3", ON_INVOICE_DISCOUNT_PCT, dec("0.166667"), AT_RISK_SHARE, dec("0.000000"));
+  }
+
+  @Test
+  void leavesMarginPercentNullWhenPocketRevenueIsNotPositive() {
+    // D2: 100 − 150 = −50; margin −50 − 20 = −70; realisation −50/1000
+    assertRow(metrics, "D2", POCKET_REVENUE, dec("-50.000000"), DELIVERY_COST, dec("20.000000"),
+        POCKET_MARGIN, dec("-70.000000"), POCKET_MARGIN_PCT, null, PRICE_REALISATION, dec("-0.050000"));
+  }
+
+  @Test
+  void leavesCostAndMarginNullWithoutCostLines() {
+    assertRow(metrics, "D3", COST_LINES, 0L, DELIVERY_COST, null, POCKET_MARGIN, null, POCKET_MARGIN_PCT, null);
+  }
+
+  @Test
+  void weighsSatisfactionByRoleMixingInstruments() {
+    // decision maker CSAT 5 → 100 (weight 3), end user NPS 6 → 60 (weight 1): (300 + 60) / 4 = 90;
+    // satisfied: CSAT 5 yes (3), NPS 6 no (1): 3 / 4
+    assertRow(metrics, "D1", SATISFACTION, dec("90.000"), SATISFIED_SHARE, dec("0.750000"),
+        RESPONSES, 2L, CSAT_RESPONSES, 1L, NPS_RESPONSES, 1L);
+    assertRow(metrics, "D2", SATISFACTION, null, SATISFIED_SHARE, null, RESPONSES, 0L);
+  }
+
+  @Test
+  void measuresConcessionAsymmetryFromNegotiationEvents() {
+    // provider gave 200 + 100, client 100: 300 / 400
+    assertRow(metrics, "D1", CONCESSION_ASYMMETRY, dec("0.750000"));
+    assertRow(metrics, "D2", CONCESSION_ASYMMETRY, null);
+  }
+}

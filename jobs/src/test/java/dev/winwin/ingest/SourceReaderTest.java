@@ -1,0 +1,155 @@
+package dev.winwin.ingest;
+
+import static dev.winwin.ingest.SourceReader.MALFORMED;
+import static dev.winwin.schema.Columns.RAW;
+import static dev.winwin.schema.Columns.ROW_NUMBER;
+import static dev.winwin.schema.Columns.SOURCE;
+import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.testing.RowAssert.assertRow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.winwin.UserError;
+import dev.winwin.schema.Source;
+import dev.winwin.testing.RowAssert;
+import dev.winwin.testing.TestSpark;
+
+/** Reading source folders into text columns with lineage; row numbers are file line numbers. */
+class SourceReaderTest {
+  private final SparkSession spark = TestSpark.session();
+
+  @TempDir
+  Path root;
+
+  @Test
+  void readsCsvQuotesAndKeepsLinesAfterAMalformedOne() throws IOException {
+    // optional columns (account_id, responded_at) are absent and the order differs from the schema;
+    // CRLF line ends as Excel writes them
+    write("surveys/responses.csv", String.join("\r\n",
+        "response_id,deal_id,respondent_role,instrument,score,comment",
+        "S1,D1,decision_maker,csat,5,\"great, really \"\"great\"\"\"",
+        "S2,D1,end_user,nps,6,too,many",
+        "S3,D2,influencer,csat,4,\"unclosed, and more",
+        "S4,D2,end_user,nps, 9 ,",
+        "",
+        "S5,D3,end_user,nps,10,\"last\"",
+        ""));
+
+    Map<String, Row> rows = RowAssert.byKey(SourceReader.read(spark, root, Source.SURVEYS), ROW_NUMBER);
+
+    assertEquals(List.of("2", "3", "4", "5", "7"), List.copyOf(rows.keySet()));
+    assertRow(rows, "2", SOURCE, "surveys", SOURCE_FILE, "surveys/responses.csv", MALFORMED, false,
+        "response_id", "S1", "deal_id", "D1", "score", "5", "comment", "great, really \"great\"", "account_id", null,
+        RAW, "S1,D1,decision_maker,csat,5,\"great, really \"\"great\"\"\"");
+    // seven fields under a header of six
+    assertRow(rows, "3", MALFORMED, true, "response_id", null, RAW, "S2,D1,end_user,nps,6,too,many");
+    assertRow(rows, "4", MALFORMED, true, "response_id", null, RAW, "S3,D2,influencer,csat,4,\"unclosed, and more");
+    // blanks are trimmed and an empty cell is absent
+    assertRow(rows, "5", MALFORMED, false, "response_id", "S4", "score", "9", "comment", null);
+    assertRow(rows, "7", MALFORMED, false, "response_id", "S5", "score", "10", "comment", "last");
+  }
+
+  @Test
+  void readsJsonLinesKeepingNumbersAsWrittenAndMarksTruncatedObject() throws IOException {
+    write("negotiation_events/events.jsonl", String.join("\n",
+        "{\"event_id\":\"N1\",\"deal_id\":\"D1\",\"seq\":1,\"party\":\"provider\",\"kind\":\"concession\",\"value_delta\":300.50}",
+        "{\"event_id\":\"N2\",\"deal_id\":\"D1\",\"seq\":2,\"party\":\"cli",
+        "{\"event_id\":\"N3\",\"deal_id\":\"D1\",\"seq\":3,\"party\":\"client\",\"kind\":\"trade\",\"value_delta\":1e2,\"at\":null}",
+        "[\"not\",\"an\",\"object\"]",
+        ""));
+
+    Map<String, Row> rows = RowAssert.byKey(SourceReader.read(spark, root, Source.NEGOTIATION_EVENTS), ROW_NUMBER);
+
+    assertEquals(List.of("1", "2", "3", "4"), List.copyOf(rows.keySet()));
+    assertRow(rows, "1", MALFORMED, false, SOURCE_FILE, "negotiation_events/events.jsonl",
+        "event_id", "N1", "seq", "1", "value_delta", "300.50", "at", null);
+    assertRow(rows, "2", MALFORMED, true, "event_id", null, RAW, "{\"event_id\":\"N2\",\"deal_id\":\"D1\",\"seq\":2,\"party\":\"cli");
+    assertRow(rows, "3", MALFORMED, false, "event_id", "N3", "value_delta", "100", "at", null);
+    assertRow(rows, "4", MALFORMED, true, "event_id", null);
+  }
+
+  @Test
+  void readsParquetWithRowNumbersAlongsideCsvInTheSameFolder() throws IOException {
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("month", DataTypes.StringType, false),
+        DataTypes.createStructField("currency", DataTypes.StringType, false),
+        DataTypes.createStructField("rate_to_base", DataTypes.createDecimalType(10, 4), false)));
+    Path written = root.resolve("spark-out");
+    spark.createDataFrame(List.of(
+            RowFactory.create("2026-03", "EUR", new BigDecimal("1.1000")),
+            RowFactory.create("2026-04", "EUR", new BigDecimal("1.0825"))), schema)
+        .coalesce(1).write().parquet(written.toString());
+    Files.createDirectories(root.resolve("fx_rates"));
+    try (Stream<Path> files = Files.list(written)) {
+      Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      Files.move(part, root.resolve("fx_rates/part.parquet"));
+    }
+    write("fx_rates/later.csv", "month,currency,rate_to_base\n2026-05,GBP,1.27\n");
+
+    Map<String, Row> rows = RowAssert.byKey(SourceReader.read(spark, root, Source.FX_RATES), SOURCE_FILE, ROW_NUMBER);
+
+    assertEquals(List.of("fx_rates/later.csv/2", "fx_rates/part.parquet/1", "fx_rates/part.parquet/2"),
+        List.copyOf(rows.keySet()));
+    assertRow(rows, "fx_rates/part.parquet/1", SOURCE, "fx_rates", MALFORMED, false,
+        "month", "2026-03", "currency", "EUR", "rate_to_base", "1.1000",
+        RAW, "{\"month\":\"2026-03\",\"currency\":\"EUR\",\"rate_to_base\":1.1000}");
+    assertRow(rows, "fx_rates/part.parquet/2", "month", "2026-04", "rate_to_base", "1.0825");
+    assertRow(rows, "fx_rates/later.csv/2", "month", "2026-05", "currency", "GBP", "rate_to_base", "1.27");
+  }
+
+  @Test
+  void failsNamingAMissingRequiredFolder() {
+    UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.DEALS));
+
+    assertTrue(error.getMessage().contains(root.resolve("deals").toString()), error.getMessage());
+  }
+
+  @Test
+  void readsNothingFromAMissingOptionalFolder() {
+    assertEquals(0, SourceReader.read(spark, root, Source.PRICE_ADJUSTMENTS).count());
+  }
+
+  @Test
+  void failsNamingFileAndColumnWhenARequiredColumnIsMissing() throws IOException {
+    write("cost_lines/costs.csv", "cost_id,deal_id,cost_type,currency\nC1,D1,cogs,USD\n");
+
+    UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.COST_LINES));
+
+    assertTrue(error.getMessage().contains("cost_lines/costs.csv"), error.getMessage());
+    assertTrue(error.getMessage().contains("amount"), error.getMessage());
+  }
+
+  @Test
+  void failsOnAFileOfUnknownType() throws IOException {
+    write("deals/deals.csv", "deal_id\n");
+    write("deals/deals.xlsx", "not a table");
+
+    UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.DEALS));
+
+    assertTrue(error.getMessage().contains("deals.xlsx"), error.getMessage());
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}
