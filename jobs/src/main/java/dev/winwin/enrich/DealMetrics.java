@@ -3,6 +3,8 @@ package dev.winwin.enrich;
 import static dev.winwin.schema.Columns.AT_RISK_AMOUNT;
 import static dev.winwin.schema.Columns.AT_RISK_SHARE;
 import static dev.winwin.schema.Columns.COST_LINES;
+import static dev.winwin.schema.Columns.CSAT_RESPONSES;
+import static dev.winwin.schema.Columns.NPS_RESPONSES;
 import static dev.winwin.schema.Columns.DEAL_ID;
 import static dev.winwin.schema.Columns.DELIVERY_COST;
 import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
@@ -68,6 +70,8 @@ public final class DealMetrics {
         .withColumn(PRICE_ADJUSTMENTS, coalesce(col(PRICE_ADJUSTMENTS), lit(BigDecimal.ZERO).cast(Types.MONEY)))
         .withColumn(COST_LINES, coalesce(col(COST_LINES), lit(0L)))
         .withColumn(RESPONSES, coalesce(col(RESPONSES), lit(0L)))
+        .withColumn(CSAT_RESPONSES, coalesce(col(CSAT_RESPONSES), lit(0L)))
+        .withColumn(NPS_RESPONSES, coalesce(col(NPS_RESPONSES), lit(0L)))
         .withColumn(POCKET_REVENUE, pocketRevenue.cast(Types.MONEY))
         .withColumn(POCKET_MARGIN, pocketMargin.cast(Types.MONEY))
         .withColumn(POCKET_MARGIN_PCT, when(col(POCKET_REVENUE).gt(0), col(POCKET_MARGIN).divide(col(POCKET_REVENUE))).cast(Types.RATIO))

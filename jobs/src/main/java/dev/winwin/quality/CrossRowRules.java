@@ -46,13 +46,15 @@ final class CrossRowRules {
   }
 
   /**
-   * Marks every row but the first (by file and row number) of each key as {@code duplicate_id}.
-   * Rows with a null key part are left alone: they already carry {@code missing_field}.
+   * Marks every row but one of each key as {@code duplicate_id}: the one kept is the first (by file
+   * and row number) among the rows without other reasons, so a broken first copy does not take a
+   * valid later copy down with it. Rows with a null key part are left alone: they already carry
+   * {@code missing_field}.
    */
   static Dataset<Row> duplicates(Dataset<Row> rows, String... key) {
     Column anyNull = Arrays.stream(key).map(k -> col(k).isNull()).reduce(Column::or).orElseThrow();
     Column position = row_number().over(Window.partitionBy(Arrays.stream(key).map(k -> col(k)).toArray(Column[]::new))
-        .orderBy(col(SOURCE_FILE), col(ROW_NUMBER)));
+        .orderBy(clean().desc(), col(SOURCE_FILE), col(ROW_NUMBER)));
     return flag(rows.withColumn(FLAG, when(anyNull, lit(1)).otherwise(position)), col(FLAG).gt(1), Reason.DUPLICATE_ID)
         .drop(FLAG);
   }

@@ -43,6 +43,8 @@ public final class RowRules {
   static final String TEXT_SUFFIX = "__text";
   static final String ISO_CURRENCY = "^[A-Z]{3}$";
   private static final String YEAR_MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+  // Spark's cast alone reads "2026-03" as 2026-03-01 and ignores text after the day.
+  private static final String ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
   private RowRules() {}
 
@@ -53,7 +55,7 @@ public final class RowRules {
       case TEXT -> text;
       case DECIMAL -> text.try_cast(Types.INPUT_DECIMAL);
       case INTEGER -> text.try_cast(DataTypes.IntegerType);
-      case DATE -> text.try_cast(DataTypes.DateType);
+      case DATE -> when(text.rlike(ISO_DATE), text.try_cast(DataTypes.DateType));
       case YEAR_MONTH -> when(text.rlike(YEAR_MONTH), text);
       case TIMESTAMP -> text.try_cast(DataTypes.TimestampType);
       case ENUM -> when(lower(trim(text)).isin(field.allowed().toArray()), lower(trim(text)));

@@ -29,6 +29,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.classify.Classification;
 import dev.winwin.schema.Types;
@@ -63,10 +64,11 @@ public final class MonthlySummaryReport {
     Column revenue = coalesce(sum(when(isWon, col(INVOICE_AMOUNT))), lit(BigDecimal.ZERO));
     Column costed = isWon.and(col(COST_LINES).gt(0));
     Column costedRevenue = sum(when(costed, col(POCKET_REVENUE)));
+    Column wonCount = count(when(isWon, lit(1)));
     List<Column> aggregates = new ArrayList<>(List.of(
-        count(when(isWon, lit(1))).as("deals_won"),
+        wonCount.as("deals_won"),
         count(when(isWon.equalTo(false), lit(1))).as("deals_lost"),
-        count(when(isWon, lit(1))).divide(count(lit(1))).cast(Types.RATIO).as("win_rate"),
+        exactly(wonCount).divide(exactly(count(lit(1)))).cast(Types.RATIO).as("win_rate"),
         revenue.cast(Types.MONEY).as("invoice_revenue"),
         coalesce(sum(when(isWon, col(POCKET_REVENUE))), lit(BigDecimal.ZERO)).cast(Types.MONEY).as(POCKET_REVENUE),
         sum(when(costed, col(POCKET_MARGIN))).cast(Types.MONEY).as(POCKET_MARGIN),
@@ -75,7 +77,7 @@ public final class MonthlySummaryReport {
     OUTCOMES.forEach((key, matches) -> {
       Column inOutcome = isWon.and(matches);
       aggregates.add(count(when(inOutcome, lit(1))).as(key + "_deals"));
-      aggregates.add(when(count(when(isWon, lit(1))).gt(0), count(when(inOutcome, lit(1))).divide(count(when(isWon, lit(1)))))
+      aggregates.add(when(wonCount.gt(0), exactly(count(when(inOutcome, lit(1)))).divide(exactly(wonCount)))
           .cast(Types.RATIO).as(key + "_share"));
       aggregates.add(when(revenue.gt(0), coalesce(sum(when(inOutcome, col(INVOICE_AMOUNT))), lit(BigDecimal.ZERO)).divide(revenue))
           .cast(Types.RATIO).as(key + "_revenue_share"));
@@ -83,6 +85,11 @@ public final class MonthlySummaryReport {
     return deals.groupBy(keys)
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
         .withColumn(RUN_ID, lit(runId));
+  }
+
+  /** A count as a decimal, so that a share of counts is divided exactly rather than in floating point. */
+  private static Column exactly(Column count) {
+    return count.cast(DataTypes.createDecimalType(20, 0));
   }
 
   private static Map<String, Column> outcomes() {

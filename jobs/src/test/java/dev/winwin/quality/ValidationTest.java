@@ -350,7 +350,7 @@ class ValidationTest {
         RawRows.row(Source.COST_LINES, "cost_lines/b.csv", 2, Map.of("cost_id", "C1")),
         RawRows.row(Source.COST_LINES, "cost_lines/a.csv", 9, Map.of("cost_id", "C1")),
         RawRows.row(Source.COST_LINES, "cost_lines/a.csv", 3, Map.of("cost_id", "C1"))));
-    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE);
+    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE, java.util.function.UnaryOperator.identity());
     assertReconciles(judged, input);
     Map<String, Row> rows = RowAssert.byKey(judged.get(Source.COST_LINES), SOURCE_FILE, ROW_NUMBER);
 
@@ -420,7 +420,7 @@ class ValidationTest {
    * the reconciliation counts and the rows of the named sources.
    */
   private static Map<Source, Map<String, Row>> judge(Map<Source, List<Row>> input) {
-    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE);
+    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE, java.util.function.UnaryOperator.identity());
     assertReconciles(judged, input);
     List<Row> collected = input.keySet().stream()
         .map(source -> judged.get(source).select(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(STATUS), col(REASONS)))
