@@ -3,14 +3,13 @@ package dev.winwin.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.winwin.config.Settings;
-import dev.winwin.config.SettingsLoader;
 
-/** Options every command shares: where to read, where to write, which configuration. */
+/** Options every command over the reports shares: where to read, where to write, which configuration. */
 final class CommonOptions {
   @Option(names = "--input", paramLabel = "DIR", description = "Input root with one folder per source (default: the bundled sample data).")
   Path input;
@@ -18,28 +17,18 @@ final class CommonOptions {
   @Option(names = "--output", paramLabel = "DIR", description = "Folder the reports are published under (default: ./out).")
   Path output;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "HOCON file with per-environment settings, e.g. conf/local.conf.")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-      description = "Override one configuration key, e.g. --set quality.max-reject-share=0.1 (repeatable).")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin
+  ConfigOptions configuration;
 
   /** Loads the settings; --input and --output win over every other source of those keys. */
   Settings settings() {
-    Map<String, String> all = new LinkedHashMap<>(overrides);
+    Map<String, String> paths = new LinkedHashMap<>();
     if (input != null) {
-      all.put("input", input.toString());
+      paths.put("input", input.toString());
     }
     if (output != null) {
-      all.put("output", output.toString());
+      paths.put("output", output.toString());
     }
-    return new SettingsLoader(bundledSampleData()).load(Optional.ofNullable(config), all);
-  }
-
-  /** The launcher sets WINWIN_HOME to the repository; without it, the current folder is assumed. */
-  private static Path bundledSampleData() {
-    String home = System.getenv("WINWIN_HOME");
-    return Path.of(home == null || home.isBlank() ? "." : home).resolve("jobs").resolve("sample-data");
+    return configuration.settings(paths);
   }
 }

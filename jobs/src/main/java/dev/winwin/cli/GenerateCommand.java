@@ -6,12 +6,18 @@ import java.time.YearMonth;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.apache.spark.sql.SparkSession;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.winwin.UserError;
 import dev.winwin.generate.DealHistoryGenerator;
 import dev.winwin.generate.GenerationReport;
+import dev.winwin.generate.ParallelGenerator;
+import dev.winwin.config.Settings;
+import dev.winwin.pipeline.SparkSessions;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Writes a realistic, deterministic deal history (every source of the input contract) with a known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes.")
@@ -36,11 +42,15 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "The input root to write.")
   Path output;
 
+  @Mixin
+  ConfigOptions configuration;
+
   @Override
   public Integer call() {
+    DealHistoryGenerator.Options options = new DealHistoryGenerator.Options(deals, months, end, seed, output, dirtyShare);
     GenerationReport report;
     try {
-      report = DealHistoryGenerator.generate(new DealHistoryGenerator.Options(deals, months, end, seed, output, dirtyShare));
+      report = DealHistoryGenerator.chunks(options) == 1 ? DealHistoryGenerator.generate(options) : inParallel(options);
     } catch (IOException e) {
       throw new UserError("Cannot write the generated history under " + output + ": " + e.getMessage(), e);
     }
@@ -48,5 +58,16 @@ final class GenerateCommand implements Callable<Integer> {
         source, rows, report.injected(source)));
     System.out.println("Written under " + output + "; expected rejects in " + output.resolve("expected_rejects.json"));
     return 0;
+  }
+
+  /** More than one chunk: Spark writes the chunks on every core. */
+  private GenerationReport inParallel(DealHistoryGenerator.Options options) throws IOException {
+    Settings settings = configuration.settings();
+    SparkSession session = SparkSessions.start(settings.spark());
+    try {
+      return ParallelGenerator.generate(session, options);
+    } finally {
+      session.stop();
+    }
   }
 }

@@ -9,14 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -87,19 +86,28 @@ public final class DealHistoryGenerator {
   /**
    * What to generate.
    *
-   * @param deals number of deals (versions and bad rows come on top), 1–500,000
+   * @param deals number of deals (versions and bad rows come on top), 1–100,000,000
    * @param months number of close months, 1–240
    * @param end the last close month
    * @param seed the seed of every random draw
    * @param output the input root to write; its six source folders and expected_rejects.json are
    *     replaced, anything else in it is left alone
    * @param dirtyShare share of bad rows to inject per source, 0–0.5
+   * @param chunkDeals deals per chunk of a history written in parallel (part of what decides the
+   *     bytes: same chunk size, same files)
    */
   public record Options(
-      int deals, int months, YearMonth end, long seed, Path output, double dirtyShare) {
+      int deals, int months, YearMonth end, long seed, Path output, double dirtyShare, int chunkDeals) {
+    public Options(int deals, int months, YearMonth end, long seed, Path output, double dirtyShare) {
+      this(deals, months, end, seed, output, dirtyShare, CHUNK_DEALS);
+    }
+
     public Options {
-      if (deals < 1 || deals > 500_000) {
-        throw new UserError("The number of deals must be between 1 and 500000, not " + deals + ".");
+      if (chunkDeals < 1) {
+        throw new IllegalArgumentException("chunkDeals must be positive, not " + chunkDeals);
+      }
+      if (deals < 1 || deals > 100_000_000) {
+        throw new UserError("The number of deals must be between 1 and 100,000,000, not " + deals + ".");
       }
       if (months < 1 || months > 240) {
         throw new UserError("The number of months must be between 1 and 240, not " + months + ".");
@@ -115,47 +123,79 @@ public final class DealHistoryGenerator {
 
   private DealHistoryGenerator() {}
 
-  /** Writes a complete input tree; returns what was written. */
+  /** Deals one chunk simulates by default; a larger history is written as independent chunks, in parallel. */
+  public static final int CHUNK_DEALS = 50_000;
+
+  /**
+   * Writes a complete input tree in one piece; returns what was written. Histories of more than
+   * one chunk of deals are written by {@link ParallelGenerator}.
+   */
   public static GenerationReport generate(Options options) throws IOException {
+    if (chunks(options) > 1) {
+      throw new IllegalArgumentException("More than one chunk of deals is written by ParallelGenerator.");
+    }
+    clear(options.output());
+    GenerationReport report = writeChunk(options, 0);
+    writeExpectedRejects(options.output(), report);
+    return report;
+  }
+
+  /** How many chunks the history is written in: the same options always give the same chunks. */
+  public static int chunks(Options options) {
+    return (options.deals() + options.chunkDeals() - 1) / options.chunkDeals();
+  }
+
+  /**
+   * Simulates and writes chunk {@code chunk} of {@link #chunks}: its share of the deals with all
+   * their rows and its share of bad rows. Every chunk draws the same accounts, reps and FX curve
+   * from the seed and its deals from a seed of its own, so chunks can be written in any order, on
+   * any machine, and the files are the same.
+   */
+  static GenerationReport writeChunk(Options options, int chunk) throws IOException {
+    int chunks = chunks(options);
     Draw root = new Draw(options.seed());
     Draw castDraw = root.fork();
     Draw fxDraw = root.fork();
     Draw historyDraw = root.fork();
     Draw defectDraw = root.fork();
-    Ids ids = new Ids();
+    if (chunks > 1) {
+      Draw chunkRoot = new Draw(options.seed() * 1_000_003L + chunk);
+      historyDraw = chunkRoot.fork();
+      defectDraw = chunkRoot.fork();
+    }
+    Ids ids = new Ids(chunks > 1 ? String.format(Locale.ROOT, "%05d-", chunk) : "");
     Catalog catalog = Catalog.draw(options.deals(), castDraw);
     YearMonth firstFxMonth = options.end().minusMonths(options.months() - 1L + FX_HISTORY_MONTHS);
     FxCurve fx = FxCurve.draw(firstFxMonth, options.end(), fxDraw);
-    DealSimulator.History history = DealSimulator.simulate(options, catalog, fx, historyDraw, ids);
+    int deals = options.deals() / chunks + (chunk < options.deals() % chunks ? 1 : 0);
+    Options chunkOptions = new Options(deals, options.months(), options.end(), options.seed(), options.output(),
+        options.dirtyShare(), options.chunkDeals());
+    DealSimulator.History history = DealSimulator.simulate(chunkOptions, catalog, fx, historyDraw, ids, chunk == 0);
     EnumMap<Source, SortedMap<String, Integer>> injected =
         DefectInjector.inject(history.lines(), options.dirtyShare(), defectDraw, ids, fx);
-    return write(options.output(), history, injected);
+    return write(options.output(), history, injected, chunks > 1 ? String.format(Locale.ROOT, "-part-%05d", chunk) : "");
   }
 
   private static GenerationReport write(
       Path output,
       DealSimulator.History history,
-      EnumMap<Source, SortedMap<String, Integer>> injected)
+      EnumMap<Source, SortedMap<String, Integer>> injected,
+      String fileSuffix)
       throws IOException {
-    clear(output);
     SortedMap<String, Integer> rowsPerFile = new TreeMap<>();
     SortedMap<String, Integer> rowsPerSource = new TreeMap<>();
     SortedMap<String, SortedMap<String, Integer>> injectedPerSource = new TreeMap<>();
     for (Source source : Source.values()) {
       List<Line> lines = history.lines().get(source);
-      rowsPerFile.putAll(TableWriter.write(output, source, lines));
+      rowsPerFile.putAll(TableWriter.write(output, source, lines, fileSuffix));
       rowsPerSource.put(source.folder(), lines.size());
       injectedPerSource.put(source.folder(), injected.get(source));
     }
-    GenerationReport report =
-        new GenerationReport(
-            rowsPerFile, rowsPerSource, history.supersededVersions(), injectedPerSource);
-    writeExpectedRejects(output, report);
-    return report;
+    return new GenerationReport(rowsPerFile, rowsPerSource, history.supersededVersions(), injectedPerSource);
   }
 
   /** Removes what an earlier run wrote, so a smaller or shorter history leaves no stale files. */
-  private static void clear(Path output) throws IOException {
+  static void clear(Path output) throws IOException {
     for (Source source : Source.values()) {
       Path folder = output.resolve(source.folder());
       if (Files.isDirectory(folder)) {
@@ -173,7 +213,7 @@ public final class DealHistoryGenerator {
    * Per source: rows written, rows a correct validation accepts, older deal versions it
    * supersedes, and rows it rejects, with the count per reason code.
    */
-  private static void writeExpectedRejects(Path output, GenerationReport report)
+  static void writeExpectedRejects(Path output, GenerationReport report)
       throws IOException {
     Map<String, Object> sources = new TreeMap<>();
     for (Source source : Source.values()) {

@@ -123,10 +123,17 @@ final class DealSimulator {
     }
   }
 
+  /**
+   * Simulates {@code options.deals()} deals; the FX table is written by one chunk only, so
+   * {@code withFxRates} is false for every other chunk of a history written in parallel.
+   */
   static History simulate(
-      DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids) {
+      DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids, boolean withFxRates) {
     DealSimulator simulator = new DealSimulator(options, catalog, fx, draw, ids);
     simulator.run();
+    if (!withFxRates) {
+      simulator.lines.get(Source.FX_RATES).clear();
+    }
     return new History(simulator.lines, simulator.superseded);
   }
 

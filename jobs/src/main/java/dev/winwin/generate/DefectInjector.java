@@ -47,6 +47,9 @@ final class DefectInjector {
   private final Ids ids;
   private final FxCurve fx;
   private final Map<String, Line> lastEventByDeal = new LinkedHashMap<>();
+  /** Won clean deals and the deals with events, listed once: injected rows are drawn from them. */
+  private List<Line> wonDeals;
+  private List<String> eventDeals;
   private int orphans;
   private int freshMonths;
 
@@ -112,9 +115,11 @@ final class DefectInjector {
   private Line fresh(Source source, List<Line> clean) {
     return switch (source) {
       case DEALS -> {
-        int stage = source.index("stage");
-        List<Line> won = clean.stream().filter(line -> "won".equals(line.value(stage))).toList();
-        yield draw.any(won).with(0, ids.nextDeal());
+        if (wonDeals == null) {
+          int stage = source.index("stage");
+          wonDeals = clean.stream().filter(line -> "won".equals(line.value(stage))).toList();
+        }
+        yield draw.any(wonDeals).with(0, ids.nextDeal());
       }
       case PRICE_ADJUSTMENTS -> draw.any(clean).with(0, ids.nextAdjustment());
       case COST_LINES -> draw.any(clean).with(0, ids.nextCost());
@@ -126,7 +131,11 @@ final class DefectInjector {
 
   /** The move after a deal's last one, so seq and time stay in order. */
   private Line nextEvent(Source source) {
-    String deal = draw.any(new ArrayList<>(lastEventByDeal.keySet()));
+    if (eventDeals == null) {
+      // Injected events only extend deals that already have events: the key set never changes.
+      eventDeals = new ArrayList<>(lastEventByDeal.keySet());
+    }
+    String deal = draw.any(eventDeals);
     Line last = lastEventByDeal.get(deal);
     int seq = Integer.parseInt(last.value(source.index("seq"))) + 1;
     String at =

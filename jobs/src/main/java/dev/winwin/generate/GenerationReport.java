@@ -1,5 +1,6 @@
 package dev.winwin.generate;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ public record GenerationReport(
     SortedMap<String, Integer> rowsPerFile,
     SortedMap<String, Integer> rowsPerSource,
     int supersededDealRows,
-    SortedMap<String, SortedMap<String, Integer>> injectedPerSource) {
+    SortedMap<String, SortedMap<String, Integer>> injectedPerSource) implements Serializable {
 
   public GenerationReport {
     rowsPerFile = Collections.unmodifiableSortedMap(new TreeMap<>(rowsPerFile));
@@ -28,6 +29,19 @@ public record GenerationReport(
         (source, reasons) ->
             injected.put(source, Collections.unmodifiableSortedMap(new TreeMap<>(reasons))));
     injectedPerSource = Collections.unmodifiableSortedMap(injected);
+  }
+
+  /** What two chunks of one history wrote together. */
+  GenerationReport plus(GenerationReport other) {
+    SortedMap<String, Integer> files = new TreeMap<>(rowsPerFile);
+    other.rowsPerFile.forEach((file, rows) -> files.merge(file, rows, Integer::sum));
+    SortedMap<String, Integer> sources = new TreeMap<>(rowsPerSource);
+    other.rowsPerSource.forEach((source, rows) -> sources.merge(source, rows, Integer::sum));
+    SortedMap<String, SortedMap<String, Integer>> injected = new TreeMap<>();
+    injectedPerSource.forEach((source, reasons) -> injected.put(source, new TreeMap<>(reasons)));
+    other.injectedPerSource.forEach((source, reasons) -> reasons.forEach((reason, rows) ->
+        injected.computeIfAbsent(source, s -> new TreeMap<>()).merge(reason, rows, Integer::sum)));
+    return new GenerationReport(files, sources, supersededDealRows + other.supersededDealRows, injected);
   }
 
   /** Injected bad rows of one source, all reasons together. */

@@ -1,6 +1,8 @@
 package dev.winwin.generate;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.winwin.schema.Field;
 import dev.winwin.schema.FieldKind;
@@ -25,10 +27,17 @@ enum Source {
 
   private final dev.winwin.schema.Source schema;
   private final Format format;
+  private final List<String> columns;
+  private final Set<String> numericColumns;
 
   Source(dev.winwin.schema.Source schema, Format format) {
     this.schema = schema;
     this.format = format;
+    this.columns = schema.fieldNames();
+    this.numericColumns = schema.fields().stream()
+        .filter(field -> field.kind() == FieldKind.INTEGER || field.kind() == FieldKind.DECIMAL)
+        .map(Field::name)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   String folder() {
@@ -40,19 +49,16 @@ enum Source {
   }
 
   List<String> columns() {
-    return schema.fieldNames();
+    return columns;
   }
 
   boolean isNumeric(String column) {
-    return schema.fields().stream()
-        .filter(field -> field.name().equals(column))
-        .map(Field::kind)
-        .anyMatch(kind -> kind == FieldKind.INTEGER || kind == FieldKind.DECIMAL);
+    return numericColumns.contains(column);
   }
 
   /** Position of a column; a typo is a programming error, so it fails loudly. */
   int index(String column) {
-    int index = columns().indexOf(column);
+    int index = columns.indexOf(column);
     if (index < 0) {
       throw new IllegalArgumentException(folder() + " has no column " + column);
     }

@@ -34,7 +34,7 @@ final class TableWriter {
    *
    * @return data rows (header excluded) per file, keyed by path relative to {@code root}
    */
-  static SortedMap<String, Integer> write(Path root, Source source, List<Line> lines)
+  static SortedMap<String, Integer> write(Path root, Source source, List<Line> lines, String fileSuffix)
       throws IOException {
     SortedMap<String, List<Line>> byFile = new TreeMap<>();
     for (Line line : lines) {
@@ -50,10 +50,17 @@ final class TableWriter {
       for (Line line : file.getValue()) {
         text.append(line.isRaw() ? line.rawText() : format(source, line.values())).append('\n');
       }
-      Files.writeString(folder.resolve(file.getKey()), text, StandardCharsets.UTF_8);
-      rows.put(source.folder() + "/" + file.getKey(), file.getValue().size());
+      String name = withSuffix(file.getKey(), fileSuffix);
+      Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
+      rows.put(source.folder() + "/" + name, file.getValue().size());
     }
     return rows;
+  }
+
+  /** {@code deals_2024.csv} with suffix {@code -part-00003} is {@code deals_2024-part-00003.csv}. */
+  private static String withSuffix(String file, String suffix) {
+    int dot = file.lastIndexOf('.');
+    return file.substring(0, dot) + suffix + file.substring(dot);
   }
 
   static String format(Source source, String[] values) {

@@ -1,0 +1,55 @@
+package dev.winwin.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes a large history as independent chunks of {@code chunkDeals} deals,
+ * one Spark task each, so generation runs on every core (or executor, when the output is on storage
+ * they all see). The files depend only on the options, never on how tasks were scheduled.
+ */
+public final class ParallelGenerator {
+  private static final Logger LOG = LogManager.getLogger(ParallelGenerator.class);
+
+  private ParallelGenerator() {}
+
+  public static GenerationReport generate(SparkSession spark, DealHistoryGenerator.Options options) throws IOException {
+    int chunks = DealHistoryGenerator.chunks(options);
+    DealHistoryGenerator.clear(options.output());
+    // Options holds a Path, which does not serialise: tasks get its parts.
+    int deals = options.deals();
+    int months = options.months();
+    String end = options.end().toString();
+    long seed = options.seed();
+    String output = options.output().toAbsolutePath().toString();
+    double dirtyShare = options.dirtyShare();
+    int chunkDeals = options.chunkDeals();
+    LOG.info("Generating {} deals in {} chunks under {}", deals, chunks, output);
+    List<GenerationReport> reports = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(IntStream.range(0, chunks).boxed().toList(), chunks)
+        .map(chunk -> {
+          DealHistoryGenerator.Options whole =
+              new DealHistoryGenerator.Options(deals, months, YearMonth.parse(end), seed, Path.of(output), dirtyShare, chunkDeals);
+          try {
+            GenerationReport report = DealHistoryGenerator.writeChunk(whole, chunk);
+            LogManager.getLogger(ParallelGenerator.class).info("Chunk {} of {} written", chunk + 1, chunks);
+            return report;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        })
+        .collect();
+    GenerationReport total = reports.stream().reduce(GenerationReport::plus).orElseThrow();
+    DealHistoryGenerator.writeExpectedRejects(options.output(), total);
+    return total;
+  }
+}
