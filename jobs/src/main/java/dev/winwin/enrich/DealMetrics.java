@@ -75,7 +75,7 @@ public final class DealMetrics {
         .withColumn(POCKET_REVENUE, pocketRevenue.cast(Types.MONEY))
         .withColumn(POCKET_MARGIN, pocketMargin.cast(Types.MONEY))
         .withColumn(POCKET_MARGIN_PCT, when(col(POCKET_REVENUE).gt(0), col(POCKET_MARGIN).divide(col(POCKET_REVENUE))).cast(Types.RATIO))
-        .withColumn(PRICE_REALISATION, col(POCKET_REVENUE).divide(col(LIST_AMOUNT)).cast(Types.RATIO))
+        .withColumn(PRICE_REALISATION, when(col(LIST_AMOUNT).gt(0), col(POCKET_REVENUE).divide(col(LIST_AMOUNT))).cast(Types.RATIO))
         .withColumn(SATISFIED_SHARE,
             col(Satisfaction.SATISFIED_WEIGHT).divide(col(Satisfaction.RESPONSE_WEIGHT)).cast(Types.RATIO));
   }

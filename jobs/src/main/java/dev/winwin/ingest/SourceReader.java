@@ -5,9 +5,12 @@ import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.SOURCE_FILE;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -183,9 +186,19 @@ public final class SourceReader {
         to_json(struct(Arrays.stream(parquet.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))).as(RAW),
         lit(false).as(MALFORMED)));
     for (String name : source.fieldNames()) {
-      columns.add(present.contains(name) ? col(name).cast(DataTypes.StringType).as(name) : lit(null).cast(DataTypes.StringType).as(name));
+      columns.add(present.contains(name) ? asText(parquet, name).as(name) : lit(null).cast(DataTypes.StringType).as(name));
     }
     return parquet.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * A Parquet column as the text a CSV export would hold: trimmed, blank as null, timestamps in
+   * ISO-8601 with their offset, so one set of rules judges every format alike.
+   */
+  private static Column asText(Dataset<Row> parquet, String name) {
+    boolean timestamp = parquet.schema().apply(name).dataType() instanceof org.apache.spark.sql.types.TimestampType;
+    Column text = timestamp ? date_format(col(name), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX") : trim(col(name).cast(DataTypes.StringType));
+    return when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text);
   }
 
   /** Lines of a text file with their 0-based index; one partition per split, in file order. */

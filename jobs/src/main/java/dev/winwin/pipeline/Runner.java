@@ -1,6 +1,7 @@
 package dev.winwin.pipeline;
 
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SOURCE;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -61,6 +63,8 @@ public final class Runner {
   private final SparkSession spark;
   private final Settings settings;
   private final Map<String, Long> timings = new LinkedHashMap<>();
+  /** Rows read per source folder, counted before validation so the reconciliation can fail. */
+  private final Map<String, Long> rowsRead = new HashMap<>();
   private long phaseStart = System.nanoTime();
 
   public Runner(SparkSession spark, Settings settings) {
@@ -124,9 +128,30 @@ public final class Runner {
       raw.put(source, SourceReader.read(spark, settings.input(), source));
     }
     LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
-    // Each judged source is computed once and cut from its lineage, so the rules and reports that
-    // read it neither recompute it nor re-analyse its whole plan.
-    return Validation.validate(raw, settings.baseCurrency(), rows -> rows.localCheckpoint(true));
+    // Each source is read once and each judged source computed once, cut from its lineage, so the
+    // rules and reports that read them neither recompute them nor re-analyse their whole plans.
+    UnaryOperator<Dataset<Row>> materialize = rows -> rows.localCheckpoint(true);
+    raw.replaceAll((source, rows) -> materialize.apply(rows));
+    rowsRead.clear();
+    for (Row row : Reconciliation.bySource(raw.values()).collectAsList()) {
+      rowsRead.put(row.getString(0), row.getLong(1));
+    }
+    requireFxRatesWhenForeignCurrencies(raw.get(Source.DEALS));
+    return Validation.validate(raw, settings.baseCurrency(), materialize);
+  }
+
+  /** DOMAIN §2: fx_rates is required as soon as a currency besides the base currency appears. */
+  private void requireFxRatesWhenForeignCurrencies(Dataset<Row> rawDeals) {
+    if (rowsRead.getOrDefault(Source.FX_RATES.folder(), 0L) > 0) {
+      return;
+    }
+    List<String> foreign = rawDeals.select(col(CURRENCY)).distinct()
+        .filter(col(CURRENCY).notEqual(settings.baseCurrency()).and(col(CURRENCY).rlike("^[A-Z]{3}$")))
+        .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
+    if (!foreign.isEmpty()) {
+      throw new UserError("The input folder " + settings.input().resolve(Source.FX_RATES.folder())
+          + " is required: deals use " + String.join(", ", foreign) + " besides " + settings.baseCurrency() + ".");
+    }
   }
 
   private Map<Source, RunManifest.SourceCounts> reconcile(Map<Source, Dataset<Row>> judged) {
@@ -146,8 +171,12 @@ public final class Runner {
       long accepted = statuses.getOrDefault(Validation.ACCEPTED, 0L);
       long superseded = statuses.getOrDefault(Validation.SUPERSEDED, 0L);
       long rejected = statuses.getOrDefault(Validation.REJECTED, 0L);
-      counts.put(source, new RunManifest.SourceCounts(accepted + superseded + rejected, accepted, superseded, rejected,
-          byReason.getOrDefault(source.folder(), Map.of())));
+      long read = rowsRead.getOrDefault(source.folder(), 0L);
+      if (read != accepted + superseded + rejected) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "Validation did not account for every row of %s: read %d, judged %d.", source.folder(), read, accepted + superseded + rejected));
+      }
+      counts.put(source, new RunManifest.SourceCounts(read, accepted, superseded, rejected, byReason.getOrDefault(source.folder(), Map.of())));
     }
     lap("read_and_validate");
     return counts;

@@ -84,9 +84,9 @@ final class CrossRowRules {
         .drop(FLAG, FLAG + "_rate", RATE_MONTH, RATE_MONTH + "_wanted");
   }
 
-  /** The close month ({@code yyyy-MM}) of a won or lost deal, null otherwise. */
+  /** The month whose rate converts a deal's money: the close month of a won deal; null otherwise, as no other deal's money is used. */
   static Column closeMonth() {
-    return when(col(STAGE).isin("won", "lost"), date_format(col(CLOSE_DATE), "yyyy-MM"));
+    return when(col(STAGE).equalTo("won"), date_format(col(CLOSE_DATE), "yyyy-MM"));
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.winwin.quality;
 
-/** The reason codes a rejected row carries (DOMAIN §3); codes with a column name it after a colon. */
+/**
+ * The reason codes a rejected row carries (DOMAIN §3); codes with a column name it after a colon.
+ * No code contains a comma: validation joins and splits them on commas.
+ */
 public final class Reason {
   private Reason() {}
 

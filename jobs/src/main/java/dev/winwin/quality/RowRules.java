@@ -45,6 +45,11 @@ public final class RowRules {
   private static final String YEAR_MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
   // Spark's cast alone reads "2026-03" as 2026-03-01 and ignores text after the day.
   private static final String ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+  // ISO-8601 with an offset or Z (DOMAIN §2); Spark's cast alone takes "2026" or "T10:00" too.
+  private static final String ISO_TIMESTAMP =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})$";
+  // Whole numbers, also as exports write them from floating-point columns (4.0).
+  private static final String INTEGRAL = "^[+-]?[0-9]{1,9}(\\.0+)?$";
 
   private RowRules() {}
 
@@ -54,10 +59,10 @@ public final class RowRules {
     return switch (field.kind()) {
       case TEXT -> text;
       case DECIMAL -> text.try_cast(Types.INPUT_DECIMAL);
-      case INTEGER -> text.try_cast(DataTypes.IntegerType);
+      case INTEGER -> when(text.rlike(INTEGRAL), text.try_cast(Types.INPUT_DECIMAL).cast(DataTypes.IntegerType));
       case DATE -> when(text.rlike(ISO_DATE), text.try_cast(DataTypes.DateType));
       case YEAR_MONTH -> when(text.rlike(YEAR_MONTH), text);
-      case TIMESTAMP -> text.try_cast(DataTypes.TimestampType);
+      case TIMESTAMP -> when(text.rlike(ISO_TIMESTAMP), text.try_cast(DataTypes.TimestampType));
       case ENUM -> when(lower(trim(text)).isin(field.allowed().toArray()), lower(trim(text)));
     };
   }

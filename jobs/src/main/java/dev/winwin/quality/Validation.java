@@ -12,9 +12,10 @@ import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.UPDATED_AT;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.schema.Field;
@@ -37,9 +39,10 @@ import dev.winwin.schema.Source;
  * version of a deal) or {@code rejected} with one or more reason codes. Nothing is dropped, so per
  * source read = accepted + superseded + rejected.
  *
- * <p>Decisions: the latest <em>accepted</em> version of a deal wins, so a broken newer export row
- * does not erase a deal (it is rejected and shown); child rows are checked against the winning
- * deal versions of any stage.
+ * <p>Decisions: the latest version of a deal wins even when it is rejected, so the deal is left out
+ * rather than shown in a state it has left; child rows are checked against the winning deal
+ * versions of any stage, after their own orphan and currency checks so that a broken first copy of
+ * an id never takes a valid later copy down.
  */
 public final class Validation {
   public static final String ACCEPTED = "accepted";
@@ -73,9 +76,9 @@ public final class Validation {
 
     for (Source source : Source.values()) {
       if (source.isDealChild()) {
-        Dataset<Row> rows = applyRowRules(raw.get(source), source);
+        Dataset<Row> rows = CrossRowRules.againstDeals(applyRowRules(raw.get(source), source), latestDeals, acceptedFx, baseCurrency);
         rows = CrossRowRules.duplicates(rows, source.idColumn().orElseThrow());
-        judged.put(source, materialize.apply(withStatus(CrossRowRules.againstDeals(rows, latestDeals, acceptedFx, baseCurrency))));
+        judged.put(source, materialize.apply(withStatus(rows)));
       }
     }
     return judged;
@@ -103,8 +106,11 @@ public final class Validation {
     Column[] reasons = RowRules.of(source).stream()
         .map(rule -> when(rule.violated(), lit(rule.reasonCode())))
         .toArray(Column[]::new);
+    // concat_ws skips the rules that hold (null) and, unlike a lambda filter, is compiled to code.
+    Column joined = concat_ws(",", reasons);
     Column reasonList = when(col(SourceReader.MALFORMED), array(lit(Reason.MALFORMED_ROW)))
-        .otherwise(filter(array(reasons), reason -> reason.isNotNull()));
+        .when(joined.equalTo(""), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
+        .otherwise(split(joined, ","));
     List<Column> out = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW)));
     source.fieldNames().forEach(name -> out.add(col(name)));
     out.add(reasonList.as(REASONS));
@@ -117,13 +123,20 @@ public final class Validation {
     return rows.withColumn(STATUS, when(CrossRowRules.clean(), lit(ACCEPTED)).otherwise(lit(REJECTED)));
   }
 
-  /** Among the accepted versions of each deal, all but the latest become {@code superseded}. */
+  /**
+   * The latest version of a deal wins (DOMAIN §2): every other accepted version becomes
+   * {@code superseded}. Rejected versions compete too when their id and time are readable, so a
+   * rejected latest version leaves the deal out (and its child rows orphaned, visibly) rather than
+   * bringing an older version back. Among copies with the same time, the one kept by the duplicate
+   * rule wins.
+   */
   private static Dataset<Row> supersede(Dataset<Row> deals) {
     String rank = "__version_rank";
-    Column latestFirst = row_number().over(Window.partitionBy(col(DEAL_ID), col(STATUS))
-        .orderBy(col(UPDATED_AT).desc(), col(SOURCE_FILE).desc(), col(ROW_NUMBER).desc()));
+    Column latestFirst = row_number().over(Window.partitionBy(col(DEAL_ID))
+        .orderBy(col(UPDATED_AT).desc_nulls_last(), CrossRowRules.clean().desc(), col(SOURCE_FILE).desc(), col(ROW_NUMBER).desc()));
+    Column older = col(rank).gt(1).and(col(UPDATED_AT).isNotNull());
     return deals.withColumn(rank, latestFirst)
-        .withColumn(STATUS, when(col(STATUS).equalTo(ACCEPTED).and(col(rank).gt(1)), lit(SUPERSEDED)).otherwise(col(STATUS)))
+        .withColumn(STATUS, when(col(STATUS).equalTo(ACCEPTED).and(older), lit(SUPERSEDED)).otherwise(col(STATUS)))
         .drop(rank);
   }
 

@@ -7,12 +7,16 @@ import org.apache.spark.sql.types.DecimalType;
 public final class Types {
   private Types() {}
 
-  /** A decimal as read from input (amounts, FX rates). */
-  public static final DecimalType INPUT_DECIMAL = DataTypes.createDecimalType(24, 8);
+  /** A decimal as read from input (amounts, FX rates): 18 decimals, so no real input is rounded. */
+  public static final DecimalType INPUT_DECIMAL = DataTypes.createDecimalType(38, 18);
   /** Money in the base currency. */
   public static final DecimalType MONEY = DataTypes.createDecimalType(24, 6);
-  /** Shares and percentages as fractions (0.30 = 30%), rounded half up for the reports. */
-  public static final DecimalType RATIO = DataTypes.createDecimalType(12, 6);
+  /**
+   * Shares and percentages as fractions (0.30 = 30%), rounded half up for the reports. Wide, because
+   * a valid deal can have an extreme ratio (a margin of −4,999,999 on a tiny pocket revenue) and
+   * Spark's ANSI mode fails a run on overflow.
+   */
+  public static final DecimalType RATIO = DataTypes.createDecimalType(38, 6);
   /** Satisfaction on 0..100. */
   public static final DecimalType SCORE_0_100 = DataTypes.createDecimalType(7, 3);
 }

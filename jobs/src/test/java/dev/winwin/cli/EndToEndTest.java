@@ -125,7 +125,8 @@ class EndToEndTest {
   @Test
   void qualityGateFailurePublishesNothing() throws IOException {
     assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode);
-    List<String> published = rowsWithoutRunId("deal_outcomes");
+    Path published = Files.readSymbolicLink(output.resolve("current"));
+    List<String> snapshots = listing(output.resolve("snapshots"));
     // One bad survey out of four: 25% rejected, above the default gate of 5%.
     Files.writeString(input.resolve("surveys/responses.jsonl"),
         "{\"response_id\":\"S9\",\"deal_id\":\"D3\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\",\"score\":9}\n",
@@ -134,8 +135,16 @@ class EndToEndTest {
     Result gated = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
     assertEquals(2, gated.exitCode, gated.err);
     assertTrue(gated.err.contains("surveys rejected 1 of 4 rows"), gated.err);
-    assertEquals(published, rowsWithoutRunId("deal_outcomes"));
-    assertFalse(rowsWithoutRunId("deal_outcomes").stream().anyMatch(r -> r.contains("D3") && r.contains("wins,wins")));
+    assertEquals(published, Files.readSymbolicLink(output.resolve("current")), "the published snapshot must not change");
+    assertEquals(snapshots, listing(output.resolve("snapshots")), "no new snapshot may be left behind");
+    JsonNode manifest = manifest(output);
+    assertEquals("quality_gate_failed", manifest.get("status").asText());
+  }
+
+  private static List<String> listing(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -384,18 +384,18 @@ class ValidationTest {
   }
 
   @Test
-  void rejectedNewerVersionDoesNotSupersedeAcceptedOlderOne() {
+  void rejectedLatestVersionLeavesTheDealOutInsteadOfReviving() {
     Map<Source, List<Row>> input = new EnumMap<>(Source.class);
     input.put(Source.DEALS, List.of(
         deal(2, "deal_id", "D1", "updated_at", "2026-03-20T00:00:00Z"),
         deal(3, "deal_id", "D1", "updated_at", "2026-03-25T00:00:00Z", "list_amount", "lots")));
-    // the child still finds its deal: the accepted older version
+    // the deal's latest version is rejected, so its child has no deal to hang off
     input.put(Source.COST_LINES, List.of(RawRows.row(Source.COST_LINES, 2, "deal_id", "D1")));
     Map<Source, Map<String, Row>> judged = judge(input);
 
-    assertAccepted(judged.get(Source.DEALS), "2");
+    assertRow(judged.get(Source.DEALS), "2", STATUS, SUPERSEDED, REASONS, List.of());
     assertRejected(judged.get(Source.DEALS), "3", "bad_number:list_amount");
-    assertAccepted(judged.get(Source.COST_LINES), "2");
+    assertRejected(judged.get(Source.COST_LINES), "2", "orphan:deal_id");
   }
 
   // ---- helpers
