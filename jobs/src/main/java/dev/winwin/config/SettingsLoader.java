@@ -146,11 +146,15 @@ public final class SettingsLoader {
     List<BigDecimal> edges = new ArrayList<>();
     try {
       // --set and environment overrides arrive as text: accept "0, 0.1, 0.2" and "[0,0.1,0.2]" too.
-      List<?> values = c.getValue(key).valueType() == ConfigValueType.STRING
-          ? List.of(c.getString(key).replaceAll("^\\s*\\[|\\]\\s*$", "").split(","))
-          : c.getList(key).unwrapped();
-      for (Object value : values) {
-        edges.add(new BigDecimal(String.valueOf(value).trim()));
+      List<String> values = new ArrayList<>();
+      if (c.getValue(key).valueType() == ConfigValueType.STRING) {
+        values.addAll(List.of(c.getString(key).replaceAll("^\\s*\\[|\\]\\s*$", "").split(",")));
+      } else {
+        // HOCON reads a number as a double; its shortest text (0.1) is the decimal that was written.
+        c.getList(key).unwrapped().forEach(value -> values.add(String.valueOf(value)));
+      }
+      for (String value : values) {
+        edges.add(new BigDecimal(value.trim()));
       }
     } catch (ConfigException | NumberFormatException e) {
       throw invalid(c, key, rule);

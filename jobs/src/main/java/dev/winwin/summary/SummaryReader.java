@@ -116,7 +116,8 @@ public final class SummaryReader {
           + "` (or a backfill that includes it) first.");
     }
     List<YearMonth> period = List.copyOf(byMonth.keySet());
-    String runId = outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first().getString(0);
+    // monthly_summary has the month even when it only had lost deals.
+    String runId = summary.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first().getString(0);
     return new SummaryFigures(
         month,
         runId,

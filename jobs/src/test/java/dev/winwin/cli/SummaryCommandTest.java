@@ -63,19 +63,15 @@ class SummaryCommandTest {
   }
 
   @Test
-  void noSummarySkipsIt() {
-    Result monthly = winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString());
-    assertEquals(0, monthly.exitCode, monthly.err);
-    assertFalse(Files.exists(output.resolve("summary")));
-  }
-
-  @Test
-  void summaryOfAnUnpublishedOutputOrMonthIsOneSentence() {
+  void noSummarySkipsItAndSummaryOfAnUnpublishedOutputOrMonthIsOneSentence() {
     Result nothing = winwin("summary", "--month", "2026-10", "--output", output.toString());
     assertEquals(1, nothing.exitCode);
     assertTrue(nothing.err.contains("No published report at"), nothing.err);
 
-    assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString()).exitCode);
+    Result monthly = winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, monthly.exitCode, monthly.err);
+    assertFalse(Files.exists(output.resolve("summary")));
+
     Result otherMonth = winwin("summary", "--month", "2025-01", "--output", output.toString());
     assertEquals(1, otherMonth.exitCode);
     assertTrue(otherMonth.err.contains("Close month 2025-01 is not published under"), otherMonth.err);

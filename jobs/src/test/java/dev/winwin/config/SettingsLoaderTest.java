@@ -117,7 +117,7 @@ class SettingsLoaderTest {
   @Test
   void readsTheReportBandsAndSlopeTolerances() {
     Settings.ReportSettings defaults = loader.load(Optional.empty(), Map.of()).reports();
-    assertEquals(List.of("0", "0.10", "0.20", "0.30", "0.40"), plain(defaults.marginBandEdges()));
+    assertEquals(List.of("0", "0.1", "0.2", "0.3", "0.4"), plain(defaults.marginBandEdges()));
     assertEquals(List.of("20", "40", "60", "80"), plain(defaults.satisfactionBandEdges()));
     assertSameNumber("0.005", defaults.marginSlopeTolerance());
     assertSameNumber("0.5", defaults.satisfactionSlopeTolerance());
@@ -141,7 +141,7 @@ class SettingsLoaderTest {
   }
 
   private static List<String> plain(List<BigDecimal> numbers) {
-    return numbers.stream().map(BigDecimal::toPlainString).toList();
+    return numbers.stream().map(n -> n.stripTrailingZeros().toPlainString()).toList();
   }
 
   private static void assertSameNumber(String expected, BigDecimal actual) {
