@@ -31,6 +31,8 @@ final class SummaryRenderer {
       th, td { padding: 3px 6px; border-bottom: 1px solid #e4e7eb; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; white-space: normal; }
       th { color: #52606d; font-weight: normal; }
+      section.wide table { width: auto; min-width: 62%; }
+      section.wide td, section.wide th { padding-left: 18px; }
       .note { font-size: 12px; color: #616e7c; }
       footer { margin-top: 14px; font-size: 11px; color: #7b8794; }
       """;
@@ -68,7 +70,7 @@ final class SummaryRenderer {
   }
 
   private static void section(StringBuilder out, SummaryDocument.Section section) {
-    out.append("<section>\n<h2>").append(escape(section.title())).append("</h2>\n");
+    out.append(section.wide() ? "<section class=\"wide\">" : "<section>").append("\n<h2>").append(escape(section.title())).append("</h2>\n");
     for (String sentence : section.sentences()) {
       out.append("<p>").append(bold(escape(sentence))).append("</p>\n");
     }
