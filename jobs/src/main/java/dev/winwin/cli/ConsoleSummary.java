@@ -3,17 +3,29 @@ package dev.winwin.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.winwin.config.Settings;
 import dev.winwin.pipeline.RunManifest;
+import dev.winwin.report.AccountRelationshipsReport;
+import dev.winwin.report.DealOutcomesReport;
+import dev.winwin.report.MarginSatisfactionMatrixReport;
+import dev.winwin.report.MonthlySummaryReport;
+import dev.winwin.report.NegotiationPatternsReport;
+import dev.winwin.report.RejectsReport;
+import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
 
 /** The short, human summary a command prints on stdout. */
 final class ConsoleSummary {
   private static final int TOP_REASONS = 3;
+  private static final List<String> REPORTS = Stream.of(DealOutcomesReport.NAME, MonthlySummaryReport.NAME,
+      MarginSatisfactionMatrixReport.NAME, AccountRelationshipsReport.NAME, RepScorecardReport.NAME,
+      NegotiationPatternsReport.NAME, RejectsReport.NAME).map(name -> name + "/").toList();
 
   private ConsoleSummary() {}
 
@@ -32,7 +44,7 @@ final class ConsoleSummary {
     manifest.outcomes().forEach((outcome, n) ->
         out.printf(Locale.ROOT, "  %-24s %,8d  %5.1f%%%n", outcome, n, won == 0 ? 0.0 : 100.0 * n / won));
     Path output = settings.output();
-    out.printf(Locale.ROOT, "%nReports published under %s: deal_outcomes/, monthly_summary/, rejects/%n", output);
+    out.printf(Locale.ROOT, "%nReports published under %s: %s%n", output, String.join(", ", REPORTS));
     out.printf(Locale.ROOT, "Run manifest: %s%n", output.resolve("runs").resolve(manifest.runId()).resolve("run_manifest.json"));
     long millis = manifest.finishedAt().toEpochMilli() - manifest.startedAt().toEpochMilli();
     out.printf(Locale.ROOT, "Took %.1f s%n", millis / 1000.0);

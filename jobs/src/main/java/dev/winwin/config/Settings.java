@@ -16,6 +16,7 @@ import java.util.Map;
  * @param spark how to start Spark
  * @param effective every key under {@code winwin} with its value as text, secrets masked, for the
  *     run manifest
+ * @param reports parameters of the analyst reports
  */
 public record Settings(
     Path input,
@@ -25,7 +26,8 @@ public record Settings(
     BigDecimal maxRejectShare,
     ClassificationSettings classification,
     SparkSettings spark,
-    Map<String, String> effective) {
+    Map<String, String> effective,
+    ReportSettings reports) {
 
   /** Thresholds of the win/lose judgement (DOMAIN §5). */
   public record ClassificationSettings(
@@ -43,5 +45,26 @@ public record Settings(
    * @param options further Spark settings passed unchanged
    */
   public record SparkSettings(String master, int shufflePartitions, Map<String, String> options) {}
+
+  /**
+   * Parameters of the analyst reports.
+   *
+   * @param marginBandEdges inner edges of the pocket-margin % bands, strictly increasing; a band
+   *     includes its lower edge
+   * @param satisfactionBandEdges inner edges of the satisfaction bands, strictly increasing, inside
+   *     0..100; a band includes its lower edge
+   * @param marginSlopeTolerance largest absolute margin % slope per month that counts as flat
+   * @param satisfactionSlopeTolerance largest absolute satisfaction slope per month that counts as flat
+   */
+  public record ReportSettings(
+      java.util.List<BigDecimal> marginBandEdges,
+      java.util.List<BigDecimal> satisfactionBandEdges,
+      BigDecimal marginSlopeTolerance,
+      BigDecimal satisfactionSlopeTolerance) {
+    public ReportSettings {
+      marginBandEdges = java.util.List.copyOf(marginBandEdges);
+      satisfactionBandEdges = java.util.List.copyOf(satisfactionBandEdges);
+    }
+  }
 
 }

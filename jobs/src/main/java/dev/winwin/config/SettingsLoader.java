@@ -3,7 +3,9 @@ package dev.winwin.config;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
 
 import dev.winwin.UserError;
 
@@ -122,7 +125,51 @@ public final class SettingsLoader {
         maxRejectShare,
         classification,
         spark,
-        effective(c));
+        effective(c),
+        reportSettings(c));
+  }
+
+  private static Settings.ReportSettings reportSettings(Config c) {
+    String matrix = "reports.margin-satisfaction-matrix.";
+    String accounts = "reports.account-relationships.";
+    return new Settings.ReportSettings(
+        increasingEdges(c, matrix + "margin-band-edges", new BigDecimal("-10"), new BigDecimal("10")),
+        increasingEdges(c, matrix + "satisfaction-band-edges", BigDecimal.ZERO, new BigDecimal("100")),
+        decimalBetween(c, accounts + "margin-slope-tolerance", BigDecimal.ZERO, BigDecimal.ONE),
+        decimalBetween(c, accounts + "satisfaction-slope-tolerance", BigDecimal.ZERO, new BigDecimal("100")));
+  }
+
+  /** A non-empty list of numbers, strictly increasing, each strictly between {@code min} and {@code max}. */
+  private static List<BigDecimal> increasingEdges(Config c, String key, BigDecimal min, BigDecimal max) {
+    String rule = "must be a non-empty list of strictly increasing numbers, each strictly between "
+        + min.toPlainString() + " and " + max.toPlainString();
+    List<BigDecimal> edges = new ArrayList<>();
+    try {
+      // --set and environment overrides arrive as text: accept "0, 0.1, 0.2" and "[0,0.1,0.2]" too.
+      List<String> values = new ArrayList<>();
+      if (c.getValue(key).valueType() == ConfigValueType.STRING) {
+        values.addAll(List.of(c.getString(key).replaceAll("^\\s*\\[|\\]\\s*$", "").split(",")));
+      } else {
+        // HOCON reads a number as a double; its shortest text (0.1) is the decimal that was written.
+        c.getList(key).unwrapped().forEach(value -> values.add(String.valueOf(value)));
+      }
+      for (String value : values) {
+        edges.add(new BigDecimal(value.trim()));
+      }
+    } catch (ConfigException | NumberFormatException e) {
+      throw invalid(c, key, rule);
+    }
+    for (int i = 0; i < edges.size(); i++) {
+      BigDecimal edge = edges.get(i);
+      boolean inside = edge.compareTo(min) > 0 && edge.compareTo(max) < 0;
+      if (!inside || (i > 0 && edge.compareTo(edges.get(i - 1)) <= 0)) {
+        throw invalid(c, key, rule);
+      }
+    }
+    if (edges.isEmpty()) {
+      throw invalid(c, key, rule);
+    }
+    return List.copyOf(edges);
   }
 
   private static Map<String, Integer> cutoffs(Config c) {

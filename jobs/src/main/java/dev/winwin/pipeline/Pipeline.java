@@ -8,6 +8,7 @@ import static dev.winwin.schema.Columns.PRICE_ADJUSTMENTS;
 import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.col;
 
+import java.time.YearMonth;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -21,9 +22,13 @@ import dev.winwin.enrich.DealTotals;
 import dev.winwin.enrich.Negotiation;
 import dev.winwin.enrich.Satisfaction;
 import dev.winwin.quality.Validation;
+import dev.winwin.report.AccountRelationshipsReport;
 import dev.winwin.report.DealOutcomesReport;
+import dev.winwin.report.MarginSatisfactionMatrixReport;
 import dev.winwin.report.MonthlySummaryReport;
+import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
+import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
 
 /**
@@ -35,18 +40,36 @@ public final class Pipeline {
 
   private Pipeline() {}
 
-  /** The reports of one run. */
-  public record Reports(Dataset<Row> dealOutcomes, Dataset<Row> monthlySummary, Dataset<Row> rejects) {}
+  /**
+   * The reports of one run.
+   *
+   * @param scopeOutcomes the classified won deals of every month a report of this run reads: the
+   *     window and the trailing months of {@code account_relationships}; the runner caches it
+   * @param dealOutcomes the classified won deals of the window only
+   */
+  public record Reports(
+      Dataset<Row> scopeOutcomes,
+      Dataset<Row> dealOutcomes,
+      Dataset<Row> monthlySummary,
+      Dataset<Row> marginSatisfactionMatrix,
+      Dataset<Row> accountRelationships,
+      Dataset<Row> repScorecard,
+      Dataset<Row> negotiationPatterns,
+      Dataset<Row> rejects) {}
 
   /**
    * @param judged every source as {@link Validation#validate} returns it
-   * @param window the close months to report
+   * @param window the close months to report; {@code account_relationships} is as of its last month
    */
   public static Reports reports(Map<Source, Dataset<Row>> judged, Settings settings, RunWindow window, String runId) {
     String base = settings.baseCurrency();
+    // The trailing months of account_relationships can reach before the window: classify them too,
+    // but publish only the window's months in the per-month reports.
+    RunWindow scope = new RunWindow(min(window.first(), AccountRelationshipsReport.windowStart(window.last())), window.last());
+    Object[] windowMonths = window.months().toArray();
     Dataset<Row> fx = Validation.accepted(judged.get(Source.FX_RATES));
     Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(judged.get(Source.DEALS)))
-        .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(window.months().toArray())));
+        .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scope.months().toArray())));
     Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
     Dataset<Row> wonIds = won.select(col(DEAL_ID));
 
@@ -56,11 +79,22 @@ public final class Pipeline {
         DealTotals.perDeal(Validation.accepted(judged.get(Source.COST_LINES)), won, fx, base, DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(ofDeals(judged.get(Source.SURVEYS), wonIds), settings.classification()),
         Negotiation.perDeal(ofDeals(judged.get(Source.NEGOTIATION_EVENTS), wonIds)));
-    Dataset<Row> dealOutcomes = DealOutcomesReport.build(Classification.classify(metrics, settings.classification()), runId);
+    Dataset<Row> scopeOutcomes = DealOutcomesReport.build(Classification.classify(metrics, settings.classification()), runId);
+    Dataset<Row> dealOutcomes = scopeOutcomes.filter(col(CLOSE_MONTH).isin(windowMonths));
+    Dataset<Row> lost = closed.filter(col(STAGE).equalTo("lost").and(col(CLOSE_MONTH).isin(windowMonths)));
     return new Reports(
+        scopeOutcomes,
         dealOutcomes,
-        MonthlySummaryReport.build(dealOutcomes, closed.filter(col(STAGE).equalTo("lost")), runId),
+        MonthlySummaryReport.build(dealOutcomes, lost, runId),
+        MarginSatisfactionMatrixReport.build(dealOutcomes, settings.reports(), runId),
+        AccountRelationshipsReport.build(scopeOutcomes, window.last(), settings.reports(), runId),
+        RepScorecardReport.build(dealOutcomes, lost, runId),
+        NegotiationPatternsReport.build(dealOutcomes, runId),
         RejectsReport.build(judged.values(), runId));
+  }
+
+  private static YearMonth min(YearMonth a, YearMonth b) {
+    return a.isBefore(b) ? a : b;
   }
 
   /** The accepted child rows of the given deals. */

@@ -45,9 +45,13 @@ import dev.winwin.io.ParquetReportWriter;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.quality.Reconciliation;
 import dev.winwin.quality.Validation;
+import dev.winwin.report.AccountRelationshipsReport;
 import dev.winwin.report.DealOutcomesReport;
+import dev.winwin.report.MarginSatisfactionMatrixReport;
 import dev.winwin.report.MonthlySummaryReport;
+import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
+import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
 
 /**
@@ -106,10 +110,17 @@ public final class Runner {
             + " or run `winwin validate` for the reasons.", UserError.EXIT_QUALITY_GATE, null);
       }
       Pipeline.Reports reports = Pipeline.reports(judged, settings, window, runId);
-      Dataset<Row> outcomes = reports.dealOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
+      // Every report derives from the classified deals of the run's scope: compute them once.
+      Dataset<Row> scope = reports.scopeOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> outcomes = reports.dealOutcomes();
       Set<String> months = Set.copyOf(window.months());
       write(snapshot, DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months, runId);
       write(snapshot, MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months, runId);
+      write(snapshot, MarginSatisfactionMatrixReport.NAME, reports.marginSatisfactionMatrix(), CLOSE_MONTH, months, runId);
+      write(snapshot, AccountRelationshipsReport.NAME, reports.accountRelationships(), AccountRelationshipsReport.AS_OF_MONTH,
+          Set.of(window.last().toString()), runId);
+      write(snapshot, RepScorecardReport.NAME, reports.repScorecard(), CLOSE_MONTH, months, runId);
+      write(snapshot, NegotiationPatternsReport.NAME, reports.negotiationPatterns(), CLOSE_MONTH, months, runId);
       write(snapshot, RejectsReport.NAME, reports.rejects(), RUN_ID, Set.of(runId), runId);
       Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
       snapshot.publish();
@@ -117,7 +128,7 @@ public final class Runner {
       // Written after the switch, so a manifest that says published always is.
       RunManifest manifest = manifest(runId, PUBLISHED, command, window, startedAt, counts, outcomeCounts);
       JsonFiles.write(snapshot.manifestPath(), manifest);
-      outcomes.unpersist();
+      scope.unpersist();
       return manifest;
     }
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,6 +112,36 @@ class SettingsLoaderTest {
     UserError error = assertThrows(UserError.class, () -> loader.load(Optional.of(missing), Map.of()));
 
     assertMentions(error, missing.toString());
+  }
+
+  @Test
+  void readsTheReportBandsAndSlopeTolerances() {
+    Settings.ReportSettings defaults = loader.load(Optional.empty(), Map.of()).reports();
+    assertEquals(List.of("0", "0.1", "0.2", "0.3", "0.4"), plain(defaults.marginBandEdges()));
+    assertEquals(List.of("20", "40", "60", "80"), plain(defaults.satisfactionBandEdges()));
+    assertSameNumber("0.005", defaults.marginSlopeTolerance());
+    assertSameNumber("0.5", defaults.satisfactionSlopeTolerance());
+
+    Settings.ReportSettings overridden = loader.load(Optional.empty(), Map.of(
+        "reports.margin-satisfaction-matrix.margin-band-edges", "[-0.1, 0.15, 0.3]",
+        "reports.margin-satisfaction-matrix.satisfaction-band-edges", "50")).reports();
+    assertEquals(List.of("-0.1", "0.15", "0.3"), plain(overridden.marginBandEdges()));
+    assertEquals(List.of("50"), plain(overridden.satisfactionBandEdges()));
+  }
+
+  @Test
+  void failsNamingBandEdgesThatAreNotStrictlyIncreasingOrOffTheScale() {
+    String margin = "reports.margin-satisfaction-matrix.margin-band-edges";
+    String satisfaction = "reports.margin-satisfaction-matrix.satisfaction-band-edges";
+    for (Map<String, String> bad : List.of(Map.of(margin, "0.2, 0.1"), Map.of(margin, "0.1, 0.1"), Map.of(margin, "ten"),
+        Map.of(margin, "[]"), Map.of(satisfaction, "0, 50"), Map.of(satisfaction, "50, 100"))) {
+      UserError error = assertThrows(UserError.class, () -> loader.load(Optional.empty(), bad), bad::toString);
+      assertMentions(error, "winwin." + bad.keySet().iterator().next());
+    }
+  }
+
+  private static List<String> plain(List<BigDecimal> numbers) {
+    return numbers.stream().map(n -> n.stripTrailingZeros().toPlainString()).toList();
   }
 
   private static void assertSameNumber(String expected, BigDecimal actual) {

@@ -1,0 +1,79 @@
+package dev.winwin.report;
+
+import static dev.winwin.testing.RowAssert.assertRow;
+import static dev.winwin.testing.Tables.dec;
+import static dev.winwin.testing.Tables.row;
+import static dev.winwin.testing.Tables.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.winwin.testing.RowAssert;
+import dev.winwin.testing.TestReportSettings;
+
+/**
+ * Deals placed exactly on and just below the default band edges (margin 0, 10%, 40%; satisfaction
+ * 20, 80, 100). Rows are keyed by {@code close_month/margin_band_index/satisfaction_band_index}.
+ */
+class MarginSatisfactionMatrixReportTest {
+  private static Map<String, Row> matrix;
+
+  @BeforeAll
+  static void build() {
+    Dataset<Row> outcomes = table(
+        "deal_id STRING, close_month STRING, invoice_amount DECIMAL(24,6), pocket_revenue DECIMAL(24,6), "
+            + "pocket_margin DECIMAL(24,6), pocket_margin_pct DECIMAL(12,6), satisfaction DECIMAL(7,3)",
+        row("A", "2026-03", dec("100"), dec("100"), dec("-0.0001"), dec("-0.000001"), dec("19.999")),
+        row("B", "2026-03", dec("200"), dec("200"), dec("0"), dec("0.000000"), dec("0.000")),
+        row("C", "2026-03", dec("300"), dec("300"), dec("29.9997"), dec("0.099999"), dec("20.000")),
+        row("D", "2026-03", dec("400"), dec("400"), dec("40"), dec("0.100000"), dec("20.000")),
+        row("E", "2026-03", dec("500"), dec("450"), dec("180"), dec("0.400000"), dec("100.000")),
+        row("F", "2026-03", dec("600"), dec("600"), dec("270"), dec("0.450000"), dec("80.000")),
+        row("G", "2026-03", dec("700"), dec("700"), null, null, dec("50.000")),
+        row("H", "2026-03", dec("800"), dec("800"), dec("160"), dec("0.200000"), null),
+        row("I", "2026-04", dec("900"), dec("900"), dec("180"), dec("0.200000"), dec("50.000")));
+    matrix = RowAssert.byKey(MarginSatisfactionMatrixReport.build(outcomes, TestReportSettings.defaults(), "run-1"),
+        "close_month", "margin_band_index", "satisfaction_band_index");
+  }
+
+  @Test
+  void leavesOutDealsWithoutMarginOrSatisfaction() {
+    assertEquals(List.of("2026-03/0/0", "2026-03/1/0", "2026-03/1/1", "2026-03/2/1", "2026-03/5/4", "2026-04/3/2"),
+        List.copyOf(matrix.keySet()));
+  }
+
+  @Test
+  void putsAValueOnAnEdgeInTheBandAboveIt() {
+    assertRow(matrix, "2026-03/0/0", "margin_band", "<0%", "margin_band_lower", null, "margin_band_upper", dec("0.000000"),
+        "satisfaction_band", "[0, 20)", "satisfaction_band_lower", dec("0.000"), "satisfaction_band_upper", dec("20.000"),
+        "deals", 1L);
+    assertRow(matrix, "2026-03/1/0", "margin_band", "[0%, 10%)", "deals", 1L);
+    // C at 9.9999% stays below the 10% edge, D at exactly 10% moves up; both at satisfaction 20 exactly.
+    assertRow(matrix, "2026-03/1/1", "satisfaction_band", "[20, 40)", "deals", 1L, "invoice_revenue", dec("300.000000"));
+    assertRow(matrix, "2026-03/2/1", "margin_band", "[10%, 20%)", "margin_band_lower", dec("0.100000"),
+        "margin_band_upper", dec("0.200000"), "deals", 1L);
+  }
+
+  @Test
+  void closesTheTopBandsAndSumsTheirDeals() {
+    // E: margin 40%, satisfaction 100; F: 45%, 80.
+    assertRow(matrix, "2026-03/5/4", "margin_band", ">=40%", "margin_band_lower", dec("0.400000"), "margin_band_upper", null,
+        "satisfaction_band", "[80, 100]", "satisfaction_band_lower", dec("80.000"), "satisfaction_band_upper", dec("100.000"),
+        "deals", 2L, "invoice_revenue", dec("1100.000000"), "pocket_revenue", dec("1050.000000"),
+        "pocket_margin", dec("450.000000"), "run_id", "run-1");
+  }
+
+  @Test
+  void labelsConfiguredEdgesInIntervalNotation() {
+    assertEquals(List.of("<-10%", "[-10%, 15%)", ">=15%"),
+        MarginSatisfactionMatrixReport.marginLabels(List.of(new BigDecimal("-0.1"), new BigDecimal("0.15"))));
+    assertEquals(List.of("[0, 50)", "[50, 100]"), MarginSatisfactionMatrixReport.satisfactionLabels(List.of(new BigDecimal("50"))));
+  }
+}

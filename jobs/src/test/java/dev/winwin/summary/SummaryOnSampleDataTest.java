@@ -1,0 +1,246 @@
+package dev.winwin.summary;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.winwin.cli.WinwinCommand;
+import dev.winwin.testing.HeadlessChromium;
+import dev.winwin.testing.TestSpark;
+
+/**
+ * The summary as a reader sees it: {@code monthly --month 2026-10} on the bundled sample data, then
+ * its figures recomputed here from the published Parquet reports and looked up in the Markdown and
+ * the HTML, and the HTML opened in headless Chromium.
+ *
+ * <p>The browser check needs Debian's {@code chromium}. CI ({@code .ci/run}) installs it and sets
+ * {@code WINWIN_REQUIRE_BROWSER=1}, which turns a missing browser into a failure; elsewhere the
+ * check is skipped without one. The screenshot lands in {@code target/summary-screenshot.png}, and
+ * also at the path of the system property {@code winwin.summary.screenshot} when set (that is how
+ * {@code docs/summary-screenshot.png} is refreshed).
+ */
+class SummaryOnSampleDataTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MONTH = "2026-10";
+  private static final String PERIOD_START = "2025-11";
+  private static final Formats USD = new Formats("USD");
+
+  @TempDir
+  static Path temp;
+
+  private static Path output;
+  private static Path html;
+  private static String markdown;
+  private static String page;
+  private static final SparkSession spark = TestSpark.session();
+
+  @BeforeAll
+  static void runMonthlyOnTheSampleData() throws IOException {
+    output = temp.resolve("out");
+    int exit = WinwinCommand.execute("monthly", "--month", MONTH, "--input", Path.of("sample-data").toString(), "--output", output.toString());
+    assertEquals(0, exit);
+    html = output.resolve("summary").resolve(MONTH).resolve(Summary.HTML);
+    page = Files.readString(html);
+    markdown = Files.readString(html.resolveSibling(Summary.MARKDOWN));
+  }
+
+  @Test
+  void headlineMatchesDealOutcomesAndMonthlySummary() {
+    Dataset<Row> month = report("deal_outcomes").filter(col("close_month").equalTo(MONTH));
+    Row deals = month.agg(count(when(col("outcome").notEqual("unclassified"), lit(1))), count(when(col("outcome").equalTo("win-win"), lit(1))),
+        sum(col("invoice_amount")), count(lit(1))).first();
+    long classified = deals.getLong(0);
+    long winWin = deals.getLong(1);
+    Row summary = report("monthly_summary").filter(col("close_month").equalTo(MONTH)).agg(sum(col("deals_won")), sum(col("deals_lost"))).first();
+
+    assertEquals(deals.getLong(3), summary.getLong(0), "deal_outcomes and monthly_summary agree on won deals");
+    assertContains("- Win-win share: **" + Formats.percent((double) winWin / classified) + "** (of " + classified + " classified deals");
+    assertContains("- Won deals: **" + Formats.count(summary.getLong(0)) + "** (win rate "
+        + Formats.percent((double) summary.getLong(0) / (summary.getLong(0) + summary.getLong(1))) + "; " + summary.getLong(1) + " lost)");
+    assertContains("(" + USD.money(deals.getDecimal(2)) + " invoiced)");
+  }
+
+  @Test
+  void revenueByOutcomeMatchesDealOutcomes() {
+    Dataset<Row> month = report("deal_outcomes").filter(col("close_month").equalTo(MONTH));
+    BigDecimal total = month.agg(sum(col("invoice_amount"))).first().getDecimal(0);
+    for (Object[] outcome : new Object[][] {
+        {"Win-win", col("outcome").equalTo("win-win")},
+        {"Win-lose, we won", col("outcome").equalTo("win-lose").and(col("winning_party").equalTo("provider"))},
+        {"Win-lose, client won", col("outcome").equalTo("win-lose").and(col("winning_party").equalTo("client"))},
+        {"Lose-lose", col("outcome").equalTo("lose-lose")},
+        {"Not yet classified", col("outcome").equalTo("unclassified")}}) {
+      Row row = month.filter((org.apache.spark.sql.Column) outcome[1]).agg(count(lit(1)), sum(col("invoice_amount"))).first();
+      BigDecimal revenue = row.isNullAt(1) ? BigDecimal.ZERO : row.getDecimal(1);
+      assertContains("| " + outcome[0] + " | " + Formats.count(row.getLong(0)) + " | " + USD.money(revenue) + " | "
+          + Formats.percent(revenue.doubleValue() / total.doubleValue()) + " |");
+    }
+  }
+
+  @Test
+  void mapEffectsAccountsAndCoverageMatchTheirReports() throws IOException {
+    Row matrix = report("margin_satisfaction_matrix").filter(col("close_month").between(PERIOD_START, MONTH)).agg(sum(col("deals"))).first();
+    assertContains(Formats.count(matrix.getLong(0)) + " deals of ");
+
+    Dataset<Row> patterns = report("negotiation_patterns").filter(col("close_month").between(PERIOD_START, MONTH));
+    Row procurement = patterns.filter(col("buyer_role").equalTo("procurement")).agg(sum(col("win_win_deals")), sum(col("classified_deals"))).first();
+    assertContains("when procurement bought, **" + Formats.percent((double) procurement.getLong(0) / procurement.getLong(1))
+        + "** of classified deals were win-win (" + procurement.getLong(0) + " of " + procurement.getLong(1) + ")");
+    Row atRisk = patterns.filter(col("pricing_model").isin("fee_at_risk", "gainshare"))
+        .agg(sum(col("win_win_deals")), sum(col("classified_deals"))).first();
+    assertContains("fee-at-risk and gainshare deals were win-win **" + Formats.percent((double) atRisk.getLong(0) / atRisk.getLong(1)) + "**");
+
+    Dataset<Row> accounts = report("account_relationships").filter(col("as_of_month").equalTo(MONTH));
+    long converging = accounts.filter(col("trajectory").equalTo("converging")).count();
+    long extraction = accounts.filter(col("trajectory").equalTo("extraction")).count();
+    assertContains("Of " + Formats.count(accounts.count()) + " accounts with won deals in the 12 months to October 2026: **"
+        + converging + "** converging");
+    assertContains("**" + extraction + "** in extraction");
+
+    String runId = report("deal_outcomes").filter(col("close_month").equalTo(MONTH)).select("run_id").first().getString(0);
+    JsonNode manifest = JSON.readTree(output.resolve("runs").resolve(runId).resolve("run_manifest.json").toFile());
+    long dealsRejected = report("rejects").filter(col("run_id").equalTo(runId).and(col("source").equalTo("deals"))).count();
+    long dealsRead = manifest.path("sources").path("deals").path("read").asLong();
+    assertContains("| deals | " + Formats.count(dealsRead) + " | " + Formats.count(dealsRejected) + " | "
+        + Formats.percent((double) dealsRejected / dealsRead) + " |");
+  }
+
+  @Test
+  void htmlCarriesEveryKeyFigureOfTheMarkdown() {
+    Matcher bold = Pattern.compile("\\*\\*(.+?)\\*\\*").matcher(markdown);
+    List<String> figures = new ArrayList<>();
+    while (bold.find()) {
+      figures.add(bold.group(1));
+    }
+    assertTrue(figures.size() > 20, () -> "too few key figures: " + figures);
+    for (String figure : figures) {
+      String escaped = SummaryRenderer.escape(figure);
+      assertTrue(page.contains("<strong>" + escaped + "</strong>") || page.contains("<div class=\"value\">" + escaped + "</div>"),
+          () -> "the HTML does not show " + figure);
+    }
+  }
+
+  @Test
+  void htmlIsSelfContainedAndShowsNoSurveyComment() throws IOException {
+    for (String forbidden : List.of("http:", "https:", "<script", "<link", "@import", "url(", "//fonts")) {
+      assertFalse(page.contains(forbidden), () -> "summary.html contains " + forbidden);
+    }
+    Matcher images = Pattern.compile("<img src=\"([^\"]{0,40})").matcher(page);
+    int count = 0;
+    while (images.find()) {
+      assertTrue(images.group(1).startsWith("data:image/png;base64,"), images.group(1));
+      count++;
+    }
+    assertEquals(3, count, "three inline charts");
+    int comments = 0;
+    for (String line : Files.readAllLines(Path.of("sample-data/surveys/responses.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode comment = parse(line).path("comment");
+      if (comment.isTextual() && comment.asText().length() >= 12) {
+        comments++;
+        assertFalse(page.contains(comment.asText()) || markdown.contains(comment.asText()), () -> "a survey comment appears: " + comment);
+      }
+    }
+    assertTrue(comments > 100, "the sample has survey comments to look for");
+  }
+
+  @Test
+  void chromiumRendersTheSummaryWithoutErrorsOrRequests() throws Exception {
+    try (HeadlessChromium chromium = HeadlessChromium.start(requireChromium())) {
+      HeadlessChromium.PageReport report = chromium.open(html);
+
+      assertEquals(List.of(), report.consoleErrors(), "console errors");
+      assertEquals(List.of(), report.externalRequests(html.toUri().toString()), "requests beyond the page itself");
+      Row month = report("deal_outcomes").filter(col("close_month").equalTo(MONTH))
+          .agg(count(when(col("outcome").notEqual("unclassified"), lit(1))), count(when(col("outcome").equalTo("win-win"), lit(1))),
+              sum(col("invoice_amount")), count(lit(1)))
+          .first();
+      for (String figure : List.of("Win-win summary: October 2026", Formats.percent((double) month.getLong(1) / month.getLong(0)),
+          USD.money(month.getDecimal(2)), "Pecking order:", "Commodity:", "Concession trading:", "Skin in the game:", "Data coverage")) {
+        assertTrue(report.text().contains(figure), () -> "rendered text lacks " + figure + ":\n" + report.text());
+      }
+      assertTrue(report.screenshot().length > 50_000, "a full-page screenshot");
+      Path screenshot = Path.of("target", "summary-screenshot.png");
+      Files.write(screenshot, report.screenshot());
+      Optional.ofNullable(System.getProperty("winwin.summary.screenshot")).filter(p -> !p.isBlank())
+          .ifPresent(target -> copy(screenshot, Path.of(target)));
+    }
+  }
+
+  @Test
+  void chromiumCheckCatchesConsoleErrorsAndExternalRequests() throws Exception {
+    Path bad = temp.resolve("bad.html");
+    Files.writeString(bad, "<!DOCTYPE html><html><body><p>bad</p><img src=\"http://127.0.0.1:9/x.png\">"
+        + "<script>console.error('boom')</script></body></html>");
+    try (HeadlessChromium chromium = HeadlessChromium.start(requireChromium())) {
+      HeadlessChromium.PageReport report = chromium.open(bad);
+
+      assertTrue(report.consoleErrors().stream().anyMatch(e -> e.contains("boom")), () -> "missed console.error: " + report.consoleErrors());
+      assertEquals(List.of("http://127.0.0.1:9/x.png"), report.externalRequests(bad.toUri().toString()));
+    }
+  }
+
+  private static Path requireChromium() {
+    Optional<Path> chromium = HeadlessChromium.find();
+    if (chromium.isEmpty()) {
+      if (System.getenv("WINWIN_REQUIRE_BROWSER") != null) {
+        fail("WINWIN_REQUIRE_BROWSER is set but no chromium is on the PATH (apt-get install -y chromium)");
+      }
+      Assumptions.abort("no chromium on the PATH; .ci/run installs it and requires this check");
+    }
+    return chromium.get();
+  }
+
+  private static Dataset<Row> report(String name) {
+    return spark.read().parquet(output.resolve(name).toString());
+  }
+
+  private static void assertContains(String expected) {
+    assertTrue(markdown.contains(expected), () -> "summary.md lacks \"" + expected + "\":\n" + markdown);
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      return JSON.nullNode();
+    }
+  }
+
+  private static void copy(Path from, Path to) {
+    try {
+      Files.createDirectories(to.toAbsolutePath().getParent());
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
