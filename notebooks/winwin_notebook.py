@@ -27,13 +27,16 @@ import atexit
 import json
 import os
 import shlex
+import sys
+import tempfile
 from pathlib import Path
 
 import jpype
 import jpype.imports  # noqa: F401  (enables `from org.apache... import ...` after start)
 import pandas as pd
 
-__all__ = ["spark", "report", "sql", "to_pandas", "output_dir", "WinwinNotebookError", "JInt"]
+__all__ = ["spark", "report", "sql", "to_pandas", "output_dir", "WinwinNotebookError", "JInt",
+           "OUTCOMES", "OUTCOME_COLORS", "OUTCOME_SQL"]
 
 WINWIN_HOME = Path(__file__).resolve().parent.parent
 TARGET = WINWIN_HOME / "jobs" / "target"
@@ -42,6 +45,14 @@ MAX_ROWS = 10_000
 """to_pandas() without a limit refuses results larger than this: aggregate in Spark first."""
 
 JInt = jpype.JInt
+
+OUTCOMES = ["win-win", "win-lose (provider)", "win-lose (client)", "lose-lose", "unclassified"]
+"""The outcome labels of OUTCOME_SQL, in the order charts show them (as the launcher prints them)."""
+OUTCOME_COLORS = {"win-win": "#2e7d32", "win-lose (provider)": "#1565c0",
+                  "win-lose (client)": "#f9a825", "lose-lose": "#c62828", "unclassified": "#9e9e9e"}
+OUTCOME_SQL = ("CASE WHEN outcome = 'win-lose' THEN concat('win-lose (', winning_party, ')') "
+               "ELSE outcome END")
+"""A SQL expression over deal_outcomes: the outcome, with win-lose split by the winning party."""
 
 
 class WinwinNotebookError(RuntimeError):
@@ -83,16 +94,35 @@ def _jvm_flags():
     return flags, classpath
 
 
+def _start_jvm_quietly(flags, classpath):
+    """startJVM, minus the JVM's one-line notice about the incubator module in Spark's flags
+    (it would open every notebook); anything else the JVM prints still reaches stderr."""
+    with tempfile.TemporaryFile() as captured:
+        saved = os.dup(2)
+        os.dup2(captured.fileno(), 2)
+        try:
+            jpype.startJVM(*flags, classpath=classpath, convertStrings=False)
+        except Exception as e:
+            raise WinwinNotebookError(f"The JVM did not start: {e}") from None
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            printed = captured.read().decode(errors="replace").splitlines(keepends=True)
+            sys.stderr.write("".join(line for line in printed
+                                     if "Using incubator modules" not in line))
+
+
 def _start_spark():
     if not jpype.isJVMStarted():
         flags, classpath = _jvm_flags()
         # Spark warns when the host name resolves to a non-loopback address; the JVM inherits this.
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-        jpype.startJVM(*flags, classpath=classpath, convertStrings=False)
+        _start_jvm_quietly(flags, classpath)
     from org.apache.spark.sql import SparkSession  # noqa: E402  (needs the JVM)
     try:
         session = (SparkSession.builder()
-                   .master(os.environ.get("WINWIN_NOTEBOOK_MASTER", "local[*]"))
+                   .master("local[*]")
                    .appName("winwin-notebook")
                    .config("spark.ui.enabled", "false")
                    .config("spark.driver.host", "127.0.0.1")
@@ -120,10 +150,9 @@ def _install_ipython_handler():
         return
 
     def handler(shell, etype, value, tb, tb_offset=None):
-        summary, _ = _first_line(value)
-        shell.showtraceback((WinwinNotebookError, WinwinNotebookError(summary), tb),
+        summary, full = _first_line(value)
+        shell.showtraceback((WinwinNotebookError, WinwinNotebookError(summary, full), tb),
                             tb_offset=tb_offset)
-        return None
 
     ipython.set_custom_exc((jpype.JException,), handler)
 
