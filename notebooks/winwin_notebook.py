@@ -9,15 +9,15 @@
 Importing the module starts one JVM in the kernel process (JPype; a JVM cannot be restarted in
 the same process, so restart the kernel to start afresh) with winwin's runnable jar, its
 dependencies (jobs/target/lib) and the flags Spark needs on Java 17, read from
-jobs/target/spark-jvm.args, which the build writes from Spark's own list. Extra JVM options come
-from WINWIN_JAVA_OPTS, as for the ./winwin launcher. The Spark session is local, with the UI off
-and logs at WARN.
+jobs/target/spark-jvm.args, which the build writes from Spark's own list, plus
+-XX:TieredStopAtLevel=1 (see _jvm_flags). Extra JVM options come from WINWIN_JAVA_OPTS, as for
+the ./winwin launcher. The Spark session is local, with the UI off and logs at WARN.
 
 Reports are read from the output folder given to report() or, by default, from WINWIN_OUTPUT, or
 else ./out of the repository (the launcher's default). A relative folder is taken from the
 repository root, where ./winwin runs. report() pins the snapshot that is published when it is
-called, so a run that publishes while a notebook works does not change a Dataset under it; call
-report() again to see the newer run.
+called, so a run that publishes while a notebook works does not change a Dataset under it (winwin
+keeps the current snapshot and the one before it); call report() again to see the newer run.
 
 Errors from Java come back as WinwinNotebookError carrying the first line of the Java message
 (the whole message is in its java_message attribute).
@@ -89,6 +89,10 @@ def _jvm_flags():
             f"{JPYPE_JAR} is missing: apt-get install -y python3-jpype")
     flags = [line.strip() for line in args_file.read_text().splitlines()
              if line.strip() and not line.lstrip().startswith("#")]
+    # A notebook runs many short queries over small reports: the C2 compiler's work on Spark's
+    # code costs more CPU than it saves (about 40% of a notebook's CPU time on the sample).
+    flags += ["-XX:TieredStopAtLevel=1"]
+    # Last wins: e.g. WINWIN_JAVA_OPTS="-Xmx8g -XX:TieredStopAtLevel=4" for long, heavy queries.
     flags += shlex.split(os.environ.get("WINWIN_JAVA_OPTS", ""))
     classpath = [str(JPYPE_JAR), str(jar)] + sorted(str(p) for p in lib.glob("*.jar"))
     return flags, classpath
