@@ -12,11 +12,14 @@ import dev.winwin.config.SettingsLoader;
 
 /** Options every command shares: where to read, where to write, which configuration. */
 final class CommonOptions {
-  @Option(names = "--input", paramLabel = "DIR", description = "Input root with one folder per source (default: the bundled sample data).")
-  Path input;
+  // Strings, not Paths: a URI such as hdfs://nn/x would lose a slash as a java.nio Path.
+  @Option(names = "--input", paramLabel = "DIR|URI",
+      description = "Input root with one folder per source, a path or a Hadoop URI such as hdfs://nn/in (default: the bundled sample data).")
+  String input;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Folder the reports are published under (default: ./out).")
-  Path output;
+  @Option(names = "--output", paramLabel = "DIR|URI",
+      description = "Folder the reports are published under, a path or a Hadoop URI such as s3a://bucket/reports (default: ./out).")
+  String output;
 
   @Option(names = "--config", paramLabel = "FILE", description = "HOCON file with per-environment settings, e.g. conf/local.conf.")
   Path config;
@@ -29,10 +32,10 @@ final class CommonOptions {
   Settings settings() {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     if (input != null) {
-      all.put("input", input.toString());
+      all.put("input", input);
     }
     if (output != null) {
-      all.put("output", output.toString());
+      all.put("output", output);
     }
     return new SettingsLoader(bundledSampleData()).load(Optional.ofNullable(config), all);
   }
