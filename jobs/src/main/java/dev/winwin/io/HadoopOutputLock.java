@@ -1,6 +1,5 @@
 package dev.winwin.io;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -137,8 +136,6 @@ final class HadoopOutputLock implements OutputLock {
   private static Optional<Holder> readHolder(Location lockFile) {
     try {
       return Optional.of(MAPPER.readValue(HadoopFiles.read(lockFile), Holder.class));
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

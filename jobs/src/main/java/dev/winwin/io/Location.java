@@ -10,6 +10,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
+import dev.winwin.UserError;
+
 /**
  * A file or folder on any Hadoop-compatible file system ({@code file:}, {@code hdfs:},
  * {@code s3a:}, ...), with the file system that serves it.
@@ -30,17 +32,17 @@ public record Location(FileSystem fs, Path path) {
    * Resolves {@code location} (a path, relative or absolute, or a URI such as
    * {@code hdfs://nn:8020/winwin/out}) against the default file system of {@code conf}.
    *
-   * @throws IllegalArgumentException if no file system serves the scheme (the connector jar is
-   *     missing, e.g. hadoop-aws for {@code s3a:})
+   * @throws UserError if no file system serves the scheme (the connector jar is missing, e.g.
+   *     hadoop-aws for {@code s3a:})
    */
   public static Location of(Configuration conf, String location) {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(conf);
       return new Location(fs, fs.makeQualified(path));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("No file system for " + location + " (" + e.getMessage()
-          + "); is the connector for its scheme on the class path?", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UserError("No file system for " + location + " (" + e.getMessage()
+          + "); is the connector for its scheme on the class path, and the URI complete?", e);
     }
   }
 

@@ -18,10 +18,7 @@ public sealed interface OutputLock extends AutoCloseable permits PosixOutputLock
    * @param staleAfter a lock file older than this is taken to belong to a run that died
    * @param breakStale remove such a lock and go on; otherwise stop and say how to remove it
    */
-  record Policy(Duration staleAfter, boolean breakStale) {
-    /** Six hours, not broken without being asked. */
-    public static final Policy DEFAULT = new Policy(Duration.ofHours(6), false);
-  }
+  record Policy(Duration staleAfter, boolean breakStale) {}
 
   /** Takes the OS lock of a local output root without waiting; see {@link PosixOutputLock}. */
   static OutputLock acquire(Path root) {
