@@ -1,6 +1,5 @@
 package dev.winwin.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,11 +10,14 @@ import dev.winwin.config.Settings;
 
 /** Options every command over the reports shares: where to read, where to write, which configuration. */
 final class CommonOptions {
-  @Option(names = "--input", paramLabel = "DIR", description = "Input root with one folder per source (default: the bundled sample data).")
-  Path input;
+  // Strings, not Paths: a URI such as hdfs://nn/x would lose a slash as a java.nio Path.
+  @Option(names = "--input", paramLabel = "DIR|URI",
+      description = "Input root with one folder per source, a path or a Hadoop URI such as hdfs://nn/in (default: the bundled sample data).")
+  String input;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Folder the reports are published under (default: ./out).")
-  Path output;
+  @Option(names = "--output", paramLabel = "DIR|URI",
+      description = "Folder the reports are published under, a path or a Hadoop URI such as s3a://bucket/reports (default: ./out).")
+  String output;
 
   @Mixin
   ConfigOptions configuration;
@@ -24,10 +26,10 @@ final class CommonOptions {
   Settings settings() {
     Map<String, String> paths = new LinkedHashMap<>();
     if (input != null) {
-      paths.put("input", input.toString());
+      paths.put("input", input);
     }
     if (output != null) {
-      paths.put("output", output.toString());
+      paths.put("output", output);
     }
     return configuration.settings(paths);
   }

@@ -1,7 +1,6 @@
 package dev.winwin.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +42,9 @@ final class ConsoleSummary {
     out.printf(Locale.ROOT, "%nWon deals in the window: %,d%n", won);
     manifest.outcomes().forEach((outcome, n) ->
         out.printf(Locale.ROOT, "  %-24s %,8d  %5.1f%%%n", outcome, n, won == 0 ? 0.0 : 100.0 * n / won));
-    Path output = settings.output();
+    String output = settings.output();
     out.printf(Locale.ROOT, "%nReports published under %s: %s%n", output, String.join(", ", REPORTS));
-    out.printf(Locale.ROOT, "Run manifest: %s%n", output.resolve("runs").resolve(manifest.runId()).resolve("run_manifest.json"));
+    out.printf(Locale.ROOT, "Run manifest: %s%n", output.replaceAll("/+$", "") + "/runs/" + manifest.runId() + "/run_manifest.json");
     long millis = manifest.finishedAt().toEpochMilli() - manifest.startedAt().toEpochMilli();
     out.printf(Locale.ROOT, "Took %.1f s%n", millis / 1000.0);
   }

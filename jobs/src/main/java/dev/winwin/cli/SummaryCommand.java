@@ -1,6 +1,7 @@
 package dev.winwin.cli;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
@@ -29,7 +30,19 @@ final class SummaryCommand extends SparkCommand {
   }
 
   static Path render(Settings settings, YearMonth month) {
-    return Summary.render(SparkSession.active(), settings.output(), month, settings.baseCurrency());
+    return Summary.render(SparkSession.active(), localOutput(settings.output()), month, settings.baseCurrency());
+  }
+
+  /** The summary reads and writes through the local file system: a path or a {@code file:} URI. */
+  private static Path localOutput(String output) {
+    if (output.startsWith("file:")) {
+      return Path.of(URI.create(output));
+    }
+    if (output.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      throw new UserError("The summary is rendered from a local output folder only, and " + output
+          + " is not one; render it where the reports are mounted, with --output DIR.");
+    }
+    return Path.of(output);
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.winwin.Version;
 @Command(name = "winwin", mixinStandardHelpOptions = true, versionProvider = WinwinCommand.VersionProvider.class,
     description = "Win-win, win-lose and lose-lose classification of B2B deals, with Parquet reports.",
     subcommands = {MonthlyCommand.class, BackfillCommand.class, SummaryCommand.class, ValidateCommand.class, GenerateCommand.class,
+        CompareCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 error (bad configuration, missing input, failure), 2 quality gate failed."})
 public final class WinwinCommand implements Runnable {

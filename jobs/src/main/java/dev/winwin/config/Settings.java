@@ -1,30 +1,33 @@
 package dev.winwin.config;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Every setting of a run, read once from configuration and validated before Spark starts.
  *
- * @param input folder with one sub-folder per source
- * @param output folder the reports are published under
+ * @param input folder with one sub-folder per source: a local path or a Hadoop URI
+ *     ({@code hdfs://...}, {@code s3a://...})
+ * @param output folder the reports are published under: a local path or a Hadoop URI
  * @param baseCurrency ISO-4217 code all money is converted to
  * @param restateMonths months a monthly run rewrites, ending at the run month
  * @param maxRejectShare largest share of rejected rows per source before the run fails
  * @param classification thresholds of the win/lose judgement
+ * @param publish how the output is locked and published
  * @param spark how to start Spark
  * @param effective every key under {@code winwin} with its value as text, secrets masked, for the
  *     run manifest
  * @param reports parameters of the analyst reports
  */
 public record Settings(
-    Path input,
-    Path output,
+    String input,
+    String output,
     String baseCurrency,
     int restateMonths,
     BigDecimal maxRejectShare,
     ClassificationSettings classification,
+    PublishSettings publish,
     SparkSettings spark,
     Map<String, String> effective,
     ReportSettings reports) {
@@ -36,6 +39,17 @@ public record Settings(
       Map<String, BigDecimal> roleWeights,
       BigDecimal marginBand,
       BigDecimal satisfiedShareBand) {}
+
+  /**
+   * How the output is locked and published.
+   *
+   * @param mode {@code auto} (symbolic links on a local file system, the pointer file
+   *     {@code current.json} elsewhere), {@code links} or {@code pointer}
+   * @param lockStaleAfter age after which a lock file on HDFS or an object store counts as left
+   *     by a dead run
+   * @param breakStaleLock remove such a lock and go on, rather than stop
+   */
+  public record PublishSettings(String mode, Duration lockStaleAfter, boolean breakStaleLock) {}
 
   /**
    * How to start Spark.

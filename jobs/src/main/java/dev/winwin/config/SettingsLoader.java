@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ public final class SettingsLoader {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Set<String> OFFERING_TYPES = Set.of("differentiated", "commodity");
   private static final Map<String, int[]> INSTRUMENT_SCALES = Map.of("csat", new int[] {1, 5}, "nps", new int[] {0, 10});
+  private static final List<String> PUBLISH_MODES = List.of("auto", "links", "pointer");
   private static final Set<String> ROLES = Set.of("decision_maker", "influencer", "end_user");
 
   /** Where the bundled sample data lives when no input is configured. */
@@ -118,12 +120,13 @@ public final class SettingsLoader {
         string(c, "spark.master"), intAtLeast(c, "spark.shuffle-partitions", 1), sparkOptions(c));
     String input = string(c, "input");
     return new Settings(
-        input.isBlank() ? sampleData : Path.of(input),
-        Path.of(nonBlank(c, "output")),
+        input.isBlank() ? sampleData.toString() : input,
+        nonBlank(c, "output"),
         baseCurrency,
         restateMonths,
         maxRejectShare,
         classification,
+        publish(c),
         spark,
         effective(c),
         reportSettings(c));
@@ -170,6 +173,29 @@ public final class SettingsLoader {
       throw invalid(c, key, rule);
     }
     return List.copyOf(edges);
+  }
+
+  private static Settings.PublishSettings publish(Config c) {
+    String mode = string(c, "publish.mode");
+    if (!PUBLISH_MODES.contains(mode)) {
+      throw invalid(c, "publish.mode", "must be one of " + String.join(", ", PUBLISH_MODES));
+    }
+    Duration staleAfter;
+    try {
+      staleAfter = c.getDuration("publish.lock-stale-after");
+    } catch (ConfigException e) {
+      throw invalid(c, "publish.lock-stale-after", "must be a duration such as 6h or 30m");
+    }
+    if (staleAfter.isNegative()) {
+      throw invalid(c, "publish.lock-stale-after", "must not be negative");
+    }
+    boolean breakStale;
+    try {
+      breakStale = c.getBoolean("publish.break-stale-lock");
+    } catch (ConfigException e) {
+      throw invalid(c, "publish.break-stale-lock", "must be true or false");
+    }
+    return new Settings.PublishSettings(mode, staleAfter, breakStale);
   }
 
   private static Map<String, Integer> cutoffs(Config c) {

@@ -14,10 +14,9 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,8 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -71,17 +73,29 @@ public final class SourceReader {
   }
 
   /**
-   * Reads every data file of {@code source} under {@code inputRoot}.
+   * One data file of a source: its fully qualified path (the same on the driver and every
+   * executor), its path relative to the input root, and its size.
+   */
+  public record DataFile(Path path, String relativePath, long bytes) {}
+
+  /** {@link #read(SparkSession, String, Source)} for a local input root. */
+  public static Dataset<Row> read(SparkSession spark, java.nio.file.Path inputRoot, Source source) {
+    return read(spark, inputRoot.toAbsolutePath().toUri().toString(), source);
+  }
+
+  /**
+   * Reads every data file of {@code source} under {@code inputRoot}, a path or any Hadoop URI
+   * ({@code hdfs://...}, {@code s3a://...}).
    *
    * @throws UserError when a required folder is missing or empty, a file lacks a required column,
    *     or a file cannot be read
    */
-  public static Dataset<Row> read(SparkSession spark, Path inputRoot, Source source) {
-    Path folder = inputRoot.resolve(source.folder());
-    List<Path> files = dataFiles(folder, source);
+  public static Dataset<Row> read(SparkSession spark, String inputRoot, Source source) {
+    List<DataFile> files = dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source);
     Dataset<Row> all = spark.createDataFrame(List.of(), rawSchema(source));
-    for (Path file : files) {
-      String relative = inputRoot.relativize(file).toString();
+    for (DataFile data : files) {
+      Path file = data.path();
+      String relative = data.relativePath();
       all = all.unionByName(switch (format(file)) {
         case "csv" -> readCsv(spark, file, relative, source);
         case "json" -> readJsonLines(spark, file, relative, source);
@@ -91,35 +105,50 @@ public final class SourceReader {
     return all;
   }
 
-  /** The data files of a source folder in name order; hidden and underscore files are skipped. */
-  public static List<Path> dataFiles(Path folder, Source source) {
-    if (!Files.isDirectory(folder)) {
-      if (source.requiredFolder()) {
-        throw new UserError("The required input folder " + folder + " is missing.");
+  /**
+   * The data files of a source folder in name order, listed through the Hadoop file system of
+   * {@code inputRoot}; hidden and underscore files are skipped.
+   */
+  public static List<DataFile> dataFiles(Configuration conf, String inputRoot, Source source) {
+    Path root;
+    FileSystem fs;
+    try {
+      Path given = new Path(inputRoot);
+      fs = given.getFileSystem(conf);
+      root = fs.makeQualified(given);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UserError("The input root " + inputRoot + " cannot be opened: " + e.getMessage(), e);
+    }
+    Path folder = new Path(root, source.folder());
+    List<DataFile> files = new ArrayList<>();
+    try {
+      if (!fs.exists(folder) || !fs.getFileStatus(folder).isDirectory()) {
+        if (source.requiredFolder()) {
+          throw new UserError("The required input folder " + display(folder) + " is missing.");
+        }
+        return List.of();
       }
-      return List.of();
-    }
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(folder)) {
-      files = listing
-          .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+      for (FileStatus status : fs.listStatus(folder)) {
+        String name = status.getPath().getName();
+        if (!name.startsWith(".") && !name.startsWith("_") && status.isFile()) {
+          files.add(new DataFile(status.getPath(), source.folder() + "/" + name, status.getLen()));
+        }
+      }
     } catch (IOException e) {
-      throw new UserError("The input folder " + folder + " cannot be listed: " + e.getMessage(), e);
+      throw new UserError("The input folder " + display(folder) + " cannot be listed: " + e.getMessage(), e);
     }
-    for (Path file : files) {
-      format(file);
+    files.sort(java.util.Comparator.comparing(DataFile::relativePath));
+    for (DataFile file : files) {
+      format(file.path());
     }
     if (files.isEmpty() && source.requiredFolder()) {
-      throw new UserError("The required input folder " + folder + " holds no .csv, .jsonl, .json or .parquet file.");
+      throw new UserError("The required input folder " + display(folder) + " holds no .csv, .jsonl, .json or .parquet file.");
     }
-    return files;
+    return List.copyOf(files);
   }
 
   private static String format(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = file.getName().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
       return "csv";
     }
@@ -129,11 +158,11 @@ public final class SourceReader {
     if (name.endsWith(".parquet")) {
       return "parquet";
     }
-    throw new UserError("The input file " + file + " has an unknown type; use .csv, .jsonl, .json or .parquet.");
+    throw new UserError("The input file " + display(file) + " has an unknown type; use .csv, .jsonl, .json or .parquet.");
   }
 
   private static Dataset<Row> readCsv(SparkSession spark, Path file, String relative, Source source) {
-    List<String> header = csvHeader(file);
+    List<String> header = csvHeader(spark, file);
     requireColumns(file, Set.copyOf(header), source);
     int[] positions = source.fieldNames().stream().mapToInt(header::indexOf).toArray();
     int width = header.size();
@@ -220,32 +249,38 @@ public final class SourceReader {
     return row;
   }
 
-  private static List<String> csvHeader(Path file) {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+  private static List<String> csvHeader(SparkSession spark, Path file) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file), StandardCharsets.UTF_8))) {
       String first = reader.readLine();
       List<String> header = first == null ? null : CsvLine.parse(stripCarriageReturn(first.replace("\uFEFF", "")));
       if (header == null) {
-        throw new UserError("The input file " + file + " has no readable CSV header line.");
+        throw new UserError("The input file " + display(file) + " has no readable CSV header line.");
       }
       List<String> names = header.stream().map(String::trim).toList();
       Set<String> seen = new HashSet<>();
       for (String name : names) {
         if (!seen.add(name)) {
-          throw new UserError("The input file " + file + " names the column " + name + " twice in its header.");
+          throw new UserError("The input file " + display(file) + " names the column " + name + " twice in its header.");
         }
       }
       return names;
     } catch (IOException | UncheckedIOException e) {
-      throw new UserError("The input file " + file + " cannot be read: " + e.getMessage(), e);
+      throw new UserError("The input file " + display(file) + " cannot be read: " + e.getMessage(), e);
     }
   }
 
   private static void requireColumns(Path file, Set<String> present, Source source) {
     for (Field field : source.fields()) {
       if (field.required() && !present.contains(field.name())) {
-        throw new UserError("The input file " + file + " lacks the required column " + field.name() + ".");
+        throw new UserError("The input file " + display(file) + " lacks the required column " + field.name() + ".");
       }
     }
+  }
+
+  /** A local file as a plain path, anything else as its URI, for messages. */
+  private static String display(Path path) {
+    return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
   }
 
   private static String stripCarriageReturn(String line) {

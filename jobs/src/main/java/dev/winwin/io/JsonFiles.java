@@ -59,6 +59,40 @@ public final class JsonFiles {
     }
   }
 
+  /**
+   * Serializes {@code value} to {@code file} on any Hadoop file system, replacing it so that a
+   * reader sees the old document or the whole new one (see {@link HadoopFiles#writeAtomically}).
+   * A local file takes the path above.
+   */
+  public static void write(Location file, Object value) {
+    if (file.isLocal()) {
+      write(file.toLocalPath(), value);
+      return;
+    }
+    try {
+      HadoopFiles.writeAtomically(file, bytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  /** Reads a document written by {@link #write}. */
+  public static <T> T read(Location file, Class<T> type) {
+    try {
+      return MAPPER.readValue(HadoopFiles.read(file), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  /** The document as {@link #write} writes it, for callers that store it their own way. */
+  static byte[] bytes(Object value) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    MAPPER.writeValue(out, value);
+    out.write('\n');
+    return out.toByteArray();
+  }
+
   private static void deleteQuietly(Path temp) {
     if (temp == null) {
       return;

@@ -1,116 +1,48 @@
 package dev.winwin.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-
-import dev.winwin.UserError;
+import java.time.Duration;
 
 /**
- * Exclusive right to write under one output root, held as an OS lock on {@code <root>/.winwin.lock}.
+ * Exclusive right to write under one output root.
  *
- * <p>An OS lock rather than a marker file: the kernel releases it when the holding process dies,
- * however it dies, so a killed run never leaves a stale lock for a human to remove. The lock file
- * itself is never deleted, because deleting it would let two runs lock two different files.
+ * <p>On a local file system it is an OS lock ({@link PosixOutputLock}), which the kernel releases
+ * however the holder dies. HDFS and object stores have no such lock, so there it is a lock file
+ * created only if absent ({@link HadoopOutputLock}), naming its owner and removed when the run
+ * ends; one left by a run that died is broken as {@link Policy} says.
  */
-public final class OutputLock implements AutoCloseable {
-  static final String LOCK_FILE = ".winwin.lock";
+public sealed interface OutputLock extends AutoCloseable permits PosixOutputLock, HadoopOutputLock {
+  /**
+   * When a lock file left on HDFS or an object store counts as abandoned.
+   *
+   * @param staleAfter a lock file older than this is taken to belong to a run that died
+   * @param breakStale remove such a lock and go on; otherwise stop and say how to remove it
+   */
+  record Policy(Duration staleAfter, boolean breakStale) {}
 
-  private final Path root;
-  private final FileChannel channel;
-  private final FileLock lock;
-
-  private OutputLock(Path root, FileChannel channel, FileLock lock) {
-    this.root = root;
-    this.channel = channel;
-    this.lock = lock;
+  /** Takes the OS lock of a local output root without waiting; see {@link PosixOutputLock}. */
+  static OutputLock acquire(Path root) {
+    return PosixOutputLock.acquire(root);
   }
 
   /**
-   * Creates {@code root} if needed and takes its lock without waiting.
+   * Takes the lock of {@code root} without waiting: the OS lock on a local file system, the lock
+   * file anywhere else.
    *
-   * @throws UserError if another run (another process, or another lock in this JVM) holds the
-   *     lock, or if the root cannot be created or written
+   * @param owner who takes it, written into a lock file (the run id)
+   * @throws dev.winwin.UserError if another run holds it, or it cannot be taken
    */
-  public static OutputLock acquire(Path root) {
-    Path absolute = root.toAbsolutePath().normalize();
-    Path lockFile = absolute.resolve(LOCK_FILE);
-    FileChannel channel = open(absolute, lockFile);
-    try {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        throw heldElsewhere(absolute, lockFile);
-      }
-      return new OutputLock(absolute, channel, lock);
-    } catch (OverlappingFileLockException e) {
-      closeQuietly(channel);
-      throw heldElsewhere(absolute, lockFile);
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new UncheckedIOException("Cannot lock " + lockFile, e);
-    } catch (UserError e) {
-      closeQuietly(channel);
-      throw e;
-    }
+  static OutputLock acquire(Location root, String owner, Policy policy) {
+    return root.isLocal() ? PosixOutputLock.acquire(root) : HadoopOutputLock.acquire(root, owner, policy);
   }
 
-  /** The absolute, normalised output root this lock guards. */
-  public Path root() {
-    return root;
-  }
+  /** The output root this lock guards. */
+  Location root();
 
-  /** Whether the lock is still held; false after {@link #close()}. */
-  public boolean isHeld() {
-    return lock.isValid();
-  }
+  /** Whether the lock is still held by this holder; false after {@link #close()}. */
+  boolean isHeld();
 
   /** Releases the lock; idempotent. */
   @Override
-  public void close() {
-    try {
-      if (lock.isValid()) {
-        lock.release();
-      }
-      channel.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot release " + root.resolve(LOCK_FILE), e);
-    }
-  }
-
-  private static FileChannel open(Path root, Path lockFile) {
-    try {
-      Files.createDirectories(root);
-      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    } catch (FileSystemException e) {
-      // Permissions, read-only mounts and a root that is a plain file land here: all the user's to fix.
-      throw notWritable(root, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open " + lockFile, e);
-    }
-  }
-
-  private static UserError heldElsewhere(Path root, Path lockFile) {
-    return new UserError("Another winwin run is writing to " + root + " (lock " + lockFile
-        + "); wait for it to finish or use another --output.");
-  }
-
-  private static UserError notWritable(Path root, FileSystemException e) {
-    String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
-    return new UserError("Output " + root + " is not a writable directory (" + reason
-        + "); fix its permissions or use another --output.", e);
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // The original failure is the one worth reporting.
-    }
-  }
+  void close();
 }

@@ -3,6 +3,8 @@ package dev.winwin.io;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.KeyValue;
 import org.apache.parquet.format.Util;
@@ -63,17 +68,11 @@ public final class ParquetFooterStamp {
 
       ByteBuffer oldFooter = ByteBuffer.allocate(footerLength);
       readFully(channel, oldFooter, footerStart);
-      FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(oldFooter.array()));
-      footer.setKey_value_metadata(merged(footer.getKey_value_metadata(), keyValues));
-
-      ByteArrayOutputStream newFooter = new ByteArrayOutputStream(footerLength + 256);
-      Util.writeFileMetaData(footer, newFooter);
-      ByteBuffer newTail = ByteBuffer.allocate(TAIL).order(ByteOrder.LITTLE_ENDIAN);
-      newTail.putInt(newFooter.size()).put(MAGIC).flip();
+      byte[] newFooter = restamped(oldFooter.array(), keyValues);
 
       channel.truncate(footerStart);
-      writeFully(channel, ByteBuffer.wrap(newFooter.toByteArray()), footerStart);
-      writeFully(channel, newTail, footerStart + newFooter.size());
+      writeFully(channel, ByteBuffer.wrap(newFooter), footerStart);
+      writeFully(channel, tail(newFooter.length), footerStart + newFooter.length);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot stamp the Parquet footer of " + parquetFile, e);
     }
@@ -81,6 +80,87 @@ public final class ParquetFooterStamp {
       Files.deleteIfExists(parquetFile.resolveSibling("." + parquetFile.getFileName() + ".crc"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove the stale checksum of " + parquetFile, e);
+    }
+  }
+
+  /**
+   * The same stamp for a file on any Hadoop file system. HDFS and object stores cannot rewrite a
+   * file's end, so the stamped file is written beside it (the data bytes streamed unchanged, then
+   * the new footer) and renamed over it. A local file is stamped in place, as above.
+   *
+   * <p>Use it only on files no reader can see yet (staging): for a moment the file is absent.
+   */
+  public static void stamp(Location parquetFile, Map<String, String> keyValues) {
+    if (parquetFile.isLocal()) {
+      stamp(parquetFile.toLocalPath(), keyValues);
+    } else {
+      rewrite(parquetFile, keyValues);
+    }
+  }
+
+  /** The stamp by writing a stamped copy and renaming it over the file; works on every file system. */
+  static void rewrite(Location parquetFile, Map<String, String> keyValues) {
+    FileSystem fs = parquetFile.fs();
+    org.apache.hadoop.fs.Path file = parquetFile.path();
+    org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(file.getParent(), "." + file.getName() + ".stamping");
+    try {
+      long size = fs.getFileStatus(file).getLen();
+      if (size < MAGIC.length + TAIL) {
+        throw notParquet(parquetFile, "too short");
+      }
+      try (FSDataInputStream in = fs.open(file)) {
+        byte[] tail = new byte[TAIL];
+        in.readFully(size - TAIL, tail);
+        int footerLength = ByteBuffer.wrap(tail).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        if (!Arrays.equals(Arrays.copyOfRange(tail, Integer.BYTES, TAIL), MAGIC)) {
+          throw notParquet(parquetFile, "no PAR1 at the end (encrypted footers are not supported)");
+        }
+        long footerStart = size - TAIL - footerLength;
+        if (footerLength <= 0 || footerStart < MAGIC.length) {
+          throw notParquet(parquetFile, "footer length " + footerLength + " out of range");
+        }
+        byte[] oldFooter = new byte[footerLength];
+        in.readFully(footerStart, oldFooter);
+        byte[] newFooter = restamped(oldFooter, keyValues);
+        in.seek(0);
+        try (FSDataOutputStream out = fs.create(temp, true)) {
+          copy(in, out, footerStart);
+          out.write(newFooter);
+          out.write(tail(newFooter.length).array());
+        }
+      }
+      if (!fs.delete(file, false) || !fs.rename(temp, file)) {
+        throw new IOException("cannot replace it with the stamped copy " + temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot stamp the Parquet footer of " + parquetFile, e);
+    }
+  }
+
+  private static byte[] restamped(byte[] oldFooter, Map<String, String> keyValues) throws IOException {
+    FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(oldFooter));
+    footer.setKey_value_metadata(merged(footer.getKey_value_metadata(), keyValues));
+    ByteArrayOutputStream newFooter = new ByteArrayOutputStream(oldFooter.length + 256);
+    Util.writeFileMetaData(footer, newFooter);
+    return newFooter.toByteArray();
+  }
+
+  private static ByteBuffer tail(int footerLength) {
+    ByteBuffer tail = ByteBuffer.allocate(TAIL).order(ByteOrder.LITTLE_ENDIAN);
+    tail.putInt(footerLength).put(MAGIC).flip();
+    return tail;
+  }
+
+  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    long left = length;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new IOException("Unexpected end of file");
+      }
+      out.write(buffer, 0, n);
+      left -= n;
     }
   }
 
@@ -113,7 +193,7 @@ public final class ParquetFooterStamp {
     }
   }
 
-  private static IllegalArgumentException notParquet(Path file, String reason) {
+  private static IllegalArgumentException notParquet(Object file, String reason) {
     return new IllegalArgumentException(file + " is not a Parquet file: " + reason);
   }
 }

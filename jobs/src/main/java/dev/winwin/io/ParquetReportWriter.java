@@ -26,6 +26,11 @@ public final class ParquetReportWriter {
 
   private ParquetReportWriter() {}
 
+  /** {@link #write(Dataset, Location, String, String, String)} into a local folder. */
+  public static void write(Dataset<Row> report, Path stagingDir, String partitionColumn, String runId, String version) {
+    write(report, Location.local(stagingDir), partitionColumn, runId, version);
+  }
+
   /**
    * Writes {@code report} under {@code stagingDir} in Spark's {@code <partitionColumn>=<value>}
    * layout and stamps every file's footer with {@link #RUN_ID_KEY} and {@link #VERSION_KEY}.
@@ -37,7 +42,7 @@ public final class ParquetReportWriter {
    *
    * @throws org.apache.spark.sql.AnalysisException (unchecked) if {@code stagingDir} already exists
    */
-  public static void write(Dataset<Row> report, Path stagingDir, String partitionColumn, String runId,
+  public static void write(Dataset<Row> report, Location stagingDir, String partitionColumn, String runId,
       String version) {
     report.repartition(col(partitionColumn))
         .write()
@@ -46,10 +51,20 @@ public final class ParquetReportWriter {
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .option("compression", "snappy")
         .partitionBy(partitionColumn)
-        .parquet(stagingDir.toUri().toString());
+        .parquet(stagingDir.uri());
     Map<String, String> stamp = Map.of(RUN_ID_KEY, runId, VERSION_KEY, version);
-    for (Path file : parquetFiles(stagingDir)) {
-      ParquetFooterStamp.stamp(file, stamp);
+    if (stagingDir.isLocal()) {
+      for (Path file : parquetFiles(stagingDir.toLocalPath())) {
+        ParquetFooterStamp.stamp(file, stamp);
+      }
+      return;
+    }
+    try {
+      for (org.apache.hadoop.fs.Path file : HadoopFiles.filesEndingWith(stagingDir, ".parquet")) {
+        ParquetFooterStamp.stamp(new Location(stagingDir.fs(), file), stamp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the Parquet files in " + stagingDir, e);
     }
   }
 

@@ -9,10 +9,6 @@ import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +37,7 @@ import dev.winwin.Version;
 import dev.winwin.config.Settings;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.io.JsonFiles;
+import dev.winwin.io.Location;
 import dev.winwin.io.OutputLock;
 import dev.winwin.io.ParquetReportWriter;
 import dev.winwin.io.ReportSnapshot;
@@ -85,7 +83,7 @@ public final class Runner {
    * Reads and validates every source and returns the reconciliation; writes nothing.
    */
   public Map<Source, RunManifest.SourceCounts> validate() {
-    return reconcile(readAndValidate());
+    return reconcile(readAndValidate(Optional.empty()));
   }
 
   /**
@@ -97,9 +95,9 @@ public final class Runner {
   public RunManifest run(RunWindow window, String command) {
     Instant startedAt = Instant.now();
     String runId = newRunId(startedAt);
-    try (OutputLock lock = OutputLock.acquire(settings.output()); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId)) {
+    try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode())) {
       LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
-      Map<Source, Dataset<Row>> judged = readAndValidate();
+      Map<Source, Dataset<Row>> judged = readAndValidate(Optional.of(snapshot.checkpointDir()));
       Map<Source, RunManifest.SourceCounts> counts = reconcile(judged);
       List<String> overGate = overGate(counts);
       if (!overGate.isEmpty()) {
@@ -133,7 +131,40 @@ public final class Runner {
     }
   }
 
-  private Map<Source, Dataset<Row>> readAndValidate() {
+  private OutputLock lock(String runId) {
+    Settings.PublishSettings publish = settings.publish();
+    return OutputLock.acquire(Location.of(spark.sparkContext().hadoopConfiguration(), settings.output()), runId,
+        new OutputLock.Policy(publish.lockStaleAfter(), publish.breakStaleLock()));
+  }
+
+  private ReportSnapshot.Mode publishMode() {
+    return ReportSnapshot.Mode.valueOf(settings.publish().mode().toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * How a judged source is computed once and cut from its lineage. Inside this process
+   * ({@code local[*]}) a local checkpoint: its blocks live in this JVM, which cannot lose an
+   * executor without ending the run. On a cluster a lost executor takes its local-checkpoint
+   * blocks with it and Spark cannot recompute them, so the run checkpoints reliably into its
+   * staging folder on the output's file system, which every executor sees; {@code validate},
+   * which writes nothing, keeps the lineage and caches instead.
+   */
+  private UnaryOperator<Dataset<Row>> materialize(Optional<Location> checkpointDir) {
+    if (spark.sparkContext().isLocal()) {
+      return rows -> rows.localCheckpoint(true);
+    }
+    if (checkpointDir.isEmpty()) {
+      return rows -> {
+        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.count();
+        return cached;
+      };
+    }
+    spark.sparkContext().setCheckpointDir(checkpointDir.get().uri());
+    return rows -> rows.checkpoint(true);
+  }
+
+  private Map<Source, Dataset<Row>> readAndValidate(Optional<Location> checkpointDir) {
     Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       raw.put(source, SourceReader.read(spark, settings.input(), source));
@@ -141,7 +172,7 @@ public final class Runner {
     LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
     // Each source is read once and each judged source computed once, cut from its lineage, so the
     // rules and reports that read them neither recompute them nor re-analyse their whole plans.
-    UnaryOperator<Dataset<Row>> materialize = rows -> rows.localCheckpoint(true);
+    UnaryOperator<Dataset<Row>> materialize = materialize(checkpointDir);
     raw.replaceAll((source, rows) -> materialize.apply(rows));
     rowsRead.clear();
     for (Row row : Reconciliation.bySource(raw.values()).collectAsList()) {
@@ -160,7 +191,7 @@ public final class Runner {
         .filter(col(CURRENCY).notEqual(settings.baseCurrency()).and(col(CURRENCY).rlike("^[A-Z]{3}$")))
         .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
     if (!foreign.isEmpty()) {
-      throw new UserError("The input folder " + settings.input().resolve(Source.FX_RATES.folder())
+      throw new UserError("The input folder " + settings.input().replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()
           + " is required: deals use " + String.join(", ", foreign) + " besides " + settings.baseCurrency() + ".");
     }
   }
@@ -234,12 +265,8 @@ public final class Runner {
   private List<RunManifest.InputFile> inputFiles() {
     List<RunManifest.InputFile> files = new ArrayList<>();
     for (Source source : Source.values()) {
-      for (Path file : SourceReader.dataFiles(settings.input().resolve(source.folder()), source)) {
-        try {
-          files.add(new RunManifest.InputFile(source.folder(), settings.input().relativize(file).toString(), Files.size(file)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      for (SourceReader.DataFile file : SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source)) {
+        files.add(new RunManifest.InputFile(source.folder(), file.relativePath(), file.bytes()));
       }
     }
     return files;

@@ -30,8 +30,9 @@ class SettingsLoaderTest {
     Settings settings = loader.load(Optional.empty(), Map.of());
     Settings.ClassificationSettings classification = settings.classification();
 
-    assertEquals(SAMPLE, settings.input());
-    assertEquals(Path.of("out"), settings.output());
+    assertEquals(SAMPLE.toString(), settings.input());
+    assertEquals("out", settings.output());
+    assertEquals(new Settings.PublishSettings("auto", java.time.Duration.ofHours(6), false), settings.publish());
     assertEquals("USD", settings.baseCurrency());
     assertEquals(6, settings.restateMonths());
     assertSameNumber("0.05", settings.maxRejectShare());

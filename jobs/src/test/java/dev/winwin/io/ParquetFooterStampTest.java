@@ -64,6 +64,23 @@ class ParquetFooterStampTest {
   }
 
   @Test
+  void restampsByRewriteWhereAFileCannotBeChangedInPlace() throws Exception {
+    Path out = tmp.resolve("hdfs-like");
+    deals().coalesce(1).write().parquet(out.toUri().toString());
+    Path file = parquetFiles(out).get(0);
+    byte[] before = Files.readAllBytes(file);
+
+    ParquetFooterStamp.rewrite(Location.local(file), Map.of("winwin.run_id", "rewritten"));
+
+    assertEquals("rewritten", keyValues(file).get("winwin.run_id"));
+    assertTrue(Files.size(file) > before.length, "footer grew, data bytes kept");
+    assertEquals(List.of("d1|10|2026-09", "d2|20|2026-10", "d3|30|2026-10"), rows(out));
+    try (Stream<Path> left = Files.list(out)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().contains("stamping")), "no temporary copy left");
+    }
+  }
+
+  @Test
   void refusesAFileThatIsNotParquet() throws Exception {
     Path file = Files.writeString(tmp.resolve("notes.parquet"), "deal_id,amount\nd1,10\n");
     assertThrows(IllegalArgumentException.class, () -> ParquetFooterStamp.stamp(file, Map.of("k", "v")));
