@@ -45,8 +45,7 @@ import dev.winwin.testing.TestSpark;
  * <p>The browser check needs Debian's {@code chromium}. CI ({@code .ci/run}) installs it and sets
  * {@code WINWIN_REQUIRE_BROWSER=1}, which turns a missing browser into a failure; elsewhere the
  * check is skipped without one. The screenshot lands in {@code target/summary-screenshot.png}, and
- * also at the path of the system property {@code winwin.summary.screenshot} when set (that is how
- * {@code docs/summary-screenshot.png} is refreshed).
+ * also at the path of the system property {@code winwin.summary.screenshot} when the test JVM has it.
  */
 class SummaryOnSampleDataTest {
   private static final ObjectMapper JSON = new ObjectMapper();
