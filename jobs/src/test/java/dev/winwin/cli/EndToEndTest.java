@@ -1,13 +1,12 @@
 package dev.winwin.cli;
 
+import static dev.winwin.cli.CliRun.winwin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,9 +74,9 @@ class EndToEndTest {
 
   @Test
   void monthlyRunPublishesHandWorkedOutcomes() throws IOException {
-    Result run = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
-    assertEquals(0, run.exitCode, run.err);
-    assertTrue(run.out.contains("win-win"), run.out);
+    CliRun run = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("win-win"), run.out());
 
     Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve("deal_outcomes").toString()).collectAsList(), "deal_id");
     assertEquals(List.of("D1", "D2", "D3", "D5"), List.copyOf(outcomes.keySet()));
@@ -110,13 +109,13 @@ class EndToEndTest {
 
   @Test
   void rerunGivesTheSameRowsAndLeavesOtherMonthsUntouched() throws IOException {
-    assertEquals(0, winwin("backfill", "--from", "2026-09", "--to", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode);
+    assertEquals(0, winwin("backfill", "--from", "2026-09", "--to", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode());
     List<String> first = rowsWithoutRunId("deal_outcomes");
     Path september = onlyFile(output.resolve("deal_outcomes").resolve("close_month=2026-09"));
     Object inode = Files.getAttribute(september, "unix:ino");
 
-    Result rerun = winwin("monthly", "--month", "2026-10", "--set", "run.restate-months=1", "--input", input.toString(), "--output", output.toString());
-    assertEquals(0, rerun.exitCode, rerun.err);
+    CliRun rerun = winwin("monthly", "--month", "2026-10", "--set", "run.restate-months=1", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, rerun.exitCode(), rerun.err());
     assertEquals(first, rowsWithoutRunId("deal_outcomes"));
     assertEquals(inode, Files.getAttribute(onlyFile(output.resolve("deal_outcomes").resolve("close_month=2026-09")), "unix:ino"),
         "2026-09 lies outside the rerun's window and must be carried over as it was");
@@ -124,7 +123,7 @@ class EndToEndTest {
 
   @Test
   void qualityGateFailurePublishesNothing() throws IOException {
-    assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode);
+    assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode());
     Path published = Files.readSymbolicLink(output.resolve("current"));
     List<String> snapshots = listing(output.resolve("snapshots"));
     // One bad survey out of four: 25% rejected, above the default gate of 5%.
@@ -132,9 +131,9 @@ class EndToEndTest {
         "{\"response_id\":\"S9\",\"deal_id\":\"D3\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\",\"score\":9}\n",
         StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
-    Result gated = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
-    assertEquals(2, gated.exitCode, gated.err);
-    assertTrue(gated.err.contains("surveys rejected 1 of 4 rows"), gated.err);
+    CliRun gated = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(2, gated.exitCode(), gated.err());
+    assertTrue(gated.err().contains("surveys rejected 1 of 4 rows"), gated.err());
     assertEquals(published, Files.readSymbolicLink(output.resolve("current")), "the published snapshot must not change");
     assertEquals(snapshots, listing(output.resolve("snapshots")), "no new snapshot may be left behind");
     JsonNode manifest = manifest(output);
@@ -149,35 +148,35 @@ class EndToEndTest {
 
   @Test
   void validateReportsReconciliationAndWritesNothing() {
-    Result run = winwin("validate", "--input", input.toString(), "--output", output.toString());
-    assertEquals(0, run.exitCode, run.err);
-    assertTrue(run.out.lines().anyMatch(l -> l.matches("deals\\s+6\\s+5\\s+1\\s+0\\s*")), run.out);
+    CliRun run = winwin("validate", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("deals\\s+6\\s+5\\s+1\\s+0\\s*")), run.out());
     assertFalse(Files.exists(output));
   }
 
   @Test
   void userErrorsGiveOneSentenceAndExitCodeOne() throws IOException {
-    Result unknownKey = winwin("monthly", "--month", "2026-10", "--set", "quality.max-reject=0.1", "--input", input.toString());
-    assertEquals(1, unknownKey.exitCode);
-    assertTrue(unknownKey.err.contains("Unknown configuration key winwin.quality.max-reject"), unknownKey.err);
+    CliRun unknownKey = winwin("monthly", "--month", "2026-10", "--set", "quality.max-reject=0.1", "--input", input.toString());
+    assertEquals(1, unknownKey.exitCode());
+    assertTrue(unknownKey.err().contains("Unknown configuration key winwin.quality.max-reject"), unknownKey.err());
 
-    Result badMonth = winwin("monthly", "--month", "2026-13");
-    assertEquals(1, badMonth.exitCode);
-    assertTrue(badMonth.err.contains("'2026-13' is not a month"), badMonth.err);
+    CliRun badMonth = winwin("monthly", "--month", "2026-13");
+    assertEquals(1, badMonth.exitCode());
+    assertTrue(badMonth.err().contains("'2026-13' is not a month"), badMonth.err());
 
     Files.walk(input.resolve("cost_lines")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    Result missing = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
-    assertEquals(1, missing.exitCode);
-    assertTrue(missing.err.contains("required input folder " + input.resolve("cost_lines") + " is missing"), missing.err);
+    CliRun missing = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("required input folder " + input.resolve("cost_lines") + " is missing"), missing.err());
     assertFalse(Files.exists(output.resolve("deal_outcomes")));
   }
 
   @Test
   void secondRunOnTheSameOutputIsRefused() {
     try (OutputLock held = OutputLock.acquire(output)) {
-      Result refused = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
-      assertEquals(1, refused.exitCode);
-      assertTrue(refused.err.contains("Another winwin run is writing to"), refused.err);
+      CliRun refused = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+      assertEquals(1, refused.exitCode());
+      assertTrue(refused.err().contains("Another winwin run is writing to"), refused.err());
     }
   }
 
@@ -220,23 +219,5 @@ class EndToEndTest {
     Path file = input.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result winwin(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = WinwinCommand.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
   }
 }

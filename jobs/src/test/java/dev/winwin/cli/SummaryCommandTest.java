@@ -1,12 +1,11 @@
 package dev.winwin.cli;
 
+import static dev.winwin.cli.CliRun.winwin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,58 +45,40 @@ class SummaryCommandTest {
 
   @Test
   void monthlyRendersTheSummaryAndSummaryRerendersIt() throws IOException {
-    Result monthly = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
-    assertEquals(0, monthly.exitCode, monthly.err);
+    CliRun monthly = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, monthly.exitCode(), monthly.err());
     Path folder = output.resolve("summary").resolve("2026-10");
-    assertTrue(monthly.out.contains("Summary of 2026-10: " + folder.resolve("summary.html")), monthly.out);
+    assertTrue(monthly.out().contains("Summary of 2026-10: " + folder.resolve("summary.html")), monthly.out());
     String markdown = Files.readString(folder.resolve("summary.md"));
     assertTrue(markdown.contains("- Win-win share: **50.0%** (of 2 classified deals"), markdown);
     assertTrue(markdown.contains("| Win-win | 1 | $1,000 | 55.6% |"), markdown);
     assertFalse(markdown.contains("private remark") || Files.readString(folder.resolve("summary.html")).contains("private remark"));
     Path firstRender = Files.readSymbolicLink(folder);
 
-    Result again = winwin("summary", "--month", "2026-10", "--output", output.toString());
-    assertEquals(0, again.exitCode, again.err);
+    CliRun again = winwin("summary", "--month", "2026-10", "--output", output.toString());
+    assertEquals(0, again.exitCode(), again.err());
     assertFalse(firstRender.equals(Files.readSymbolicLink(folder)), "a fresh render replaces the link");
     assertEquals(markdown, Files.readString(folder.resolve("summary.md")));
   }
 
   @Test
   void noSummarySkipsItAndSummaryOfAnUnpublishedOutputOrMonthIsOneSentence() {
-    Result nothing = winwin("summary", "--month", "2026-10", "--output", output.toString());
-    assertEquals(1, nothing.exitCode);
-    assertTrue(nothing.err.contains("No published report at"), nothing.err);
+    CliRun nothing = winwin("summary", "--month", "2026-10", "--output", output.toString());
+    assertEquals(1, nothing.exitCode());
+    assertTrue(nothing.err().contains("No published report at"), nothing.err());
 
-    Result monthly = winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString());
-    assertEquals(0, monthly.exitCode, monthly.err);
+    CliRun monthly = winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, monthly.exitCode(), monthly.err());
     assertFalse(Files.exists(output.resolve("summary")));
 
-    Result otherMonth = winwin("summary", "--month", "2025-01", "--output", output.toString());
-    assertEquals(1, otherMonth.exitCode);
-    assertTrue(otherMonth.err.contains("Close month 2025-01 is not published under"), otherMonth.err);
+    CliRun otherMonth = winwin("summary", "--month", "2025-01", "--output", output.toString());
+    assertEquals(1, otherMonth.exitCode());
+    assertTrue(otherMonth.err().contains("Close month 2025-01 is not published under"), otherMonth.err());
   }
 
   private void write(String relative, String... lines) throws IOException {
     Path file = input.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result winwin(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = WinwinCommand.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
   }
 }
