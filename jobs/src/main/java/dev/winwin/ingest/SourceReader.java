@@ -80,7 +80,7 @@ public final class SourceReader {
 
   /** {@link #read(SparkSession, String, Source)} for a local input root. */
   public static Dataset<Row> read(SparkSession spark, java.nio.file.Path inputRoot, Source source) {
-    return read(spark, inputRoot.toAbsolutePath().toUri().toString(), source);
+    return read(spark, inputRoot.toAbsolutePath().toString(), source);
   }
 
   /**
@@ -202,7 +202,7 @@ public final class SourceReader {
   private static Dataset<Row> readParquet(SparkSession spark, Path file, String relative, Source source) {
     Dataset<Row> parquet;
     try {
-      parquet = spark.read().parquet(file.toUri().toString());
+      parquet = spark.read().parquet(file.toString());
     } catch (RuntimeException e) {
       throw new UserError("The input file " + file + " is not readable Parquet: " + e.getMessage(), e);
     }
@@ -234,7 +234,7 @@ public final class SourceReader {
   private static JavaRDD<scala.Tuple2<String, Long>> lines(SparkSession spark, Path file) {
     return JavaSparkContext.fromSparkContext(spark.sparkContext())
         // One partition for a small file: zipWithIndex then needs no extra job to number the lines.
-        .textFile(file.toUri().toString(), 1)
+        .textFile(file.toString(), 1)
         .zipWithIndex()
         .map(t -> new scala.Tuple2<>(t._1(), (Long) t._2()));
   }

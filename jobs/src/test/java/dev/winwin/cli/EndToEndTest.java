@@ -45,8 +45,9 @@ class EndToEndTest {
 
   @BeforeEach
   void writeInput() throws IOException {
-    input = temp.resolve("input");
-    output = temp.resolve("out");
+    // Spaces in both paths: a path must reach Spark and Hadoop unescaped.
+    input = temp.resolve("in put");
+    output = temp.resolve("out put");
     // D1: differentiated, USD 1000 invoiced, cost 700 → margin exactly 30% = target → provider wins;
     //     a decision maker gives CSAT 4 → satisfied → client wins → win-win. An older version is superseded.
     // D2: commodity, EUR 800 at 1.10 = 880, rebate EUR 100 = 110 → pocket revenue 770, cost EUR 700 = 770
