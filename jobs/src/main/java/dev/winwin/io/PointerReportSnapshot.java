@@ -35,10 +35,6 @@ import dev.winwin.UserError;
 final class PointerReportSnapshot implements ReportSnapshot {
   static final String POINTER = "current.json";
   static final String SNAPSHOTS = "snapshots";
-  static final String STAGING = ".staging";
-  static final String RUNS = "runs";
-  static final String MANIFEST = "run_manifest.json";
-  static final String CHECKPOINTS = "_checkpoints";
   /** The symbolic link of the other layout; its presence means the root is published that way. */
   private static final String CURRENT_LINK = "current";
 
@@ -113,19 +109,8 @@ final class PointerReportSnapshot implements ReportSnapshot {
   }
 
   @Override
-  public Location stagingDir(String report) {
-    ReportSnapshot.requireName("report", report);
-    return root.resolve(STAGING + "/" + runId + "/" + report);
-  }
-
-  @Override
-  public Location manifestPath() {
-    return root.resolve(RUNS + "/" + runId + "/" + MANIFEST);
-  }
-
-  @Override
-  public Location checkpointDir() {
-    return root.resolve(STAGING + "/" + runId + "/" + CHECKPOINTS);
+  public Location outputRoot() {
+    return root;
   }
 
   @Override

@@ -39,10 +39,6 @@ final class PosixReportSnapshot implements ReportSnapshot {
   static final String CURRENT = "current";
   static final String PREVIOUS = "previous";
   static final String SNAPSHOTS = "snapshots";
-  static final String STAGING = ".staging";
-  static final String RUNS = "runs";
-  static final String MANIFEST = "run_manifest.json";
-  static final String CHECKPOINTS = "_checkpoints";
 
   private enum State { OPEN, PUBLISHED, ABANDONED }
 
@@ -116,24 +112,9 @@ final class PosixReportSnapshot implements ReportSnapshot {
     return runId;
   }
 
-  /**
-   * Where Spark writes {@code report} for this run. The folder does not exist yet, so a writer
-   * in {@code ErrorIfExists} mode proves nothing else wrote there.
-   */
   @Override
-  public Location stagingDir(String report) {
-    ReportSnapshot.requireName("report", report);
-    return rootLocation.resolve(STAGING + "/" + runId + "/" + report);
-  }
-
-  @Override
-  public Location manifestPath() {
-    return rootLocation.resolve(RUNS + "/" + runId + "/" + MANIFEST);
-  }
-
-  @Override
-  public Location checkpointDir() {
-    return rootLocation.resolve(STAGING + "/" + runId + "/" + CHECKPOINTS);
+  public Location outputRoot() {
+    return rootLocation;
   }
 
   /**

@@ -99,23 +99,39 @@ public sealed interface ReportSnapshot extends AutoCloseable permits PosixReport
     return PosixReportSnapshot.publishedReport(root, report);
   }
 
+  /** Folders and files every layout keeps under the output root. */
+  String STAGING = ".staging";
+  String RUNS = "runs";
+  String MANIFEST = "run_manifest.json";
+  String CHECKPOINTS = "_checkpoints";
+
   /** The run this snapshot belongs to. */
   String runId();
+
+  /** The output root the snapshot is published under. */
+  Location outputRoot();
 
   /**
    * Where Spark writes {@code report} for this run. The folder does not exist yet, so a writer in
    * {@code ErrorIfExists} mode proves nothing else wrote there.
    */
-  Location stagingDir(String report);
+  default Location stagingDir(String report) {
+    requireName("report", report);
+    return outputRoot().resolve(STAGING + "/" + runId() + "/" + report);
+  }
 
   /** Where the caller writes this run's manifest; outside the snapshots, so it is kept for every run. */
-  Location manifestPath();
+  default Location manifestPath() {
+    return outputRoot().resolve(RUNS + "/" + runId() + "/" + MANIFEST);
+  }
 
   /**
    * A folder for this run's Spark checkpoints on the output's file system, which every executor
    * sees; removed with the run's staging.
    */
-  Location checkpointDir();
+  default Location checkpointDir() {
+    return outputRoot().resolve(STAGING + "/" + runId() + "/" + CHECKPOINTS);
+  }
 
   /**
    * Builds {@code report} in the new snapshot from the staged output and the published snapshot:
