@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -91,18 +91,50 @@ public final class SourceReader {
    *     or a file cannot be read
    */
   public static Dataset<Row> read(SparkSession spark, String inputRoot, Source source) {
-    List<DataFile> files = dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source);
+    Map<String, List<DataFile>> byFormat = new HashMap<>();
+    for (DataFile data : dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source)) {
+      byFormat.computeIfAbsent(format(data.path()), f -> new ArrayList<>()).add(data);
+    }
     Dataset<Row> all = spark.createDataFrame(List.of(), rawSchema(source));
-    for (DataFile data : files) {
-      Path file = data.path();
-      String relative = data.relativePath();
-      all = all.unionByName(switch (format(file)) {
-        case "csv" -> readCsv(spark, file, relative, source);
-        case "json" -> readJsonLines(spark, file, relative, source);
-        default -> readParquet(spark, file, relative, source);
-      });
+    if (byFormat.containsKey("csv")) {
+      all = all.unionByName(spark.createDataFrame(csvRows(spark, byFormat.get("csv"), source), rawSchema(source)));
+    }
+    if (byFormat.containsKey("json")) {
+      all = all.unionByName(spark.createDataFrame(jsonRows(spark, byFormat.get("json"), source), rawSchema(source)));
+    }
+    for (DataFile parquet : byFormat.getOrDefault("parquet", List.of())) {
+      all = all.unionByName(readParquet(spark, parquet.path(), parquet.relativePath(), source));
     }
     return all;
+  }
+
+  /**
+   * Counts the records of every source without parsing them, as the reconciliation's independent
+   * count of what was read: the non-blank lines of each text file (less the header of a CSV file)
+   * and the rows in each Parquet footer. One job for all text files.
+   *
+   * @return per source folder, its record count; sources without files are absent
+   */
+  public static Map<String, Long> countRecords(SparkSession spark, String inputRoot) {
+    Map<String, Long> counts = new HashMap<>();
+    List<DataFile> textFiles = new ArrayList<>();
+    for (Source source : Source.values()) {
+      for (DataFile data : dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source)) {
+        switch (format(data.path())) {
+          case "parquet" -> counts.merge(source.folder(), spark.read().parquet(data.path().toString()).count(), Long::sum);
+          case "csv" -> {
+            counts.merge(source.folder(), -1L, Long::sum);
+            textFiles.add(data);
+          }
+          default -> textFiles.add(data);
+        }
+      }
+    }
+    if (!textFiles.isEmpty()) {
+      Map<String, Long> linesPerFile = TextLines.parse(spark, textFiles, (file, number, text) -> text.isBlank() ? null : file).countByValue();
+      linesPerFile.forEach((file, lines) -> counts.merge(file.substring(0, file.indexOf('/')), lines, Long::sum));
+    }
+    return counts;
   }
 
   /**
@@ -161,42 +193,50 @@ public final class SourceReader {
     throw new UserError("The input file " + display(file) + " has an unknown type; use .csv, .jsonl, .json or .parquet.");
   }
 
-  private static Dataset<Row> readCsv(SparkSession spark, Path file, String relative, Source source) {
-    List<String> header = csvHeader(spark, file);
-    requireColumns(file, Set.copyOf(header), source);
-    int[] positions = source.fieldNames().stream().mapToInt(header::indexOf).toArray();
-    int width = header.size();
+  private static JavaRDD<Row> csvRows(SparkSession spark, List<DataFile> files, Source source) {
+    // Each file has its own header: where the source's fields are in it, and how many columns it has.
+    Map<String, int[]> positionsByFile = new HashMap<>();
+    for (DataFile data : files) {
+      List<String> header = csvHeader(spark, data.path());
+      requireColumns(data.path(), Set.copyOf(header), source);
+      int[] positions = new int[source.fieldNames().size() + 1];
+      for (int i = 0; i < source.fieldNames().size(); i++) {
+        positions[i] = header.indexOf(source.fieldNames().get(i));
+      }
+      positions[positions.length - 1] = header.size();
+      positionsByFile.put(data.relativePath(), positions);
+    }
     String sourceName = source.folder();
-    JavaRDD<Row> rows = lines(spark, file)
-        .filter(line -> line._2() > 0 && !line._1().isBlank())
-        .map(line -> {
-          String text = stripCarriageReturn(line._1());
-          List<String> values = CsvLine.parse(text);
-          boolean malformed = values == null || values.size() != width;
-          Object[] row = lineage(sourceName, relative, line._2() + 1, text, malformed, positions.length);
-          for (int i = 0; i < positions.length && !malformed; i++) {
-            row[5 + i] = positions[i] < 0 ? null : emptyToNull(values.get(positions[i]));
-          }
-          return RowFactory.create(row);
-        });
-    return spark.createDataFrame(rows, rawSchema(source));
+    return TextLines.parse(spark, files, (file, number, text) -> {
+      if (number == 1 || text.isBlank()) {
+        return null;
+      }
+      int[] positions = positionsByFile.get(file);
+      int fieldCount = positions.length - 1;
+      List<String> values = CsvLine.parse(text);
+      boolean malformed = values == null || values.size() != positions[fieldCount];
+      Object[] row = lineage(sourceName, file, number, text, malformed, fieldCount);
+      for (int i = 0; i < fieldCount && !malformed; i++) {
+        row[5 + i] = positions[i] < 0 ? null : emptyToNull(values.get(positions[i]));
+      }
+      return RowFactory.create(row);
+    });
   }
 
-  private static Dataset<Row> readJsonLines(SparkSession spark, Path file, String relative, Source source) {
+  private static JavaRDD<Row> jsonRows(SparkSession spark, List<DataFile> files, Source source) {
     String[] names = source.fieldNames().toArray(String[]::new);
     String sourceName = source.folder();
-    JavaRDD<Row> rows = lines(spark, file)
-        .filter(line -> !line._1().isBlank())
-        .map(line -> {
-          String text = stripCarriageReturn(line._1());
-          Map<String, String> values = JsonLine.parse(text);
-          Object[] row = lineage(sourceName, relative, line._2() + 1, text, values == null, names.length);
-          for (int i = 0; i < names.length && values != null; i++) {
-            row[5 + i] = emptyToNull(values.get(names[i]));
-          }
-          return RowFactory.create(row);
-        });
-    return spark.createDataFrame(rows, rawSchema(source));
+    return TextLines.parse(spark, files, (file, number, text) -> {
+      if (text.isBlank()) {
+        return null;
+      }
+      Map<String, String> values = JsonLine.parse(text);
+      Object[] row = lineage(sourceName, file, number, text, values == null, names.length);
+      for (int i = 0; i < names.length && values != null; i++) {
+        row[5 + i] = emptyToNull(values.get(names[i]));
+      }
+      return RowFactory.create(row);
+    });
   }
 
   private static Dataset<Row> readParquet(SparkSession spark, Path file, String relative, Source source) {
@@ -228,15 +268,6 @@ public final class SourceReader {
     boolean timestamp = parquet.schema().apply(name).dataType() instanceof org.apache.spark.sql.types.TimestampType;
     Column text = timestamp ? date_format(col(name), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX") : trim(col(name).cast(DataTypes.StringType));
     return when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text);
-  }
-
-  /** Lines of a text file with their 0-based index; one partition per split, in file order. */
-  private static JavaRDD<scala.Tuple2<String, Long>> lines(SparkSession spark, Path file) {
-    return JavaSparkContext.fromSparkContext(spark.sparkContext())
-        // One partition for a small file: zipWithIndex then needs no extra job to number the lines.
-        .textFile(file.toString(), 1)
-        .zipWithIndex()
-        .map(t -> new scala.Tuple2<>(t._1(), (Long) t._2()));
   }
 
   private static Object[] lineage(String source, String file, long rowNumber, String raw, boolean malformed, int fieldCount) {

@@ -22,14 +22,6 @@ public final class Reconciliation {
 
   private Reconciliation() {}
 
-  /** One row per source with rows: {@code source, rows}; of raw sources, to check nothing is lost. */
-  public static Dataset<Row> bySource(java.util.Collection<Dataset<Row>> sources) {
-    return sources.stream()
-        .map(rows -> rows.groupBy(col(SOURCE)).agg(count(lit(1)).as(ROWS)))
-        .reduce(Dataset::unionByName)
-        .orElseThrow();
-  }
-
   /** One row per source and status that occurs: {@code source, status, rows}. */
   public static Dataset<Row> byStatus(Map<Source, Dataset<Row>> judged) {
     return judged.values().stream()

@@ -12,7 +12,9 @@ import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.UPDATED_AT;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
@@ -28,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.ingest.SourceReader;
@@ -68,9 +71,8 @@ public final class Validation {
     judged.put(Source.FX_RATES, fx);
     Dataset<Row> acceptedFx = accepted(fx);
 
-    Dataset<Row> deals = CrossRowRules.duplicates(applyRowRules(raw.get(Source.DEALS), Source.DEALS), DEAL_ID, UPDATED_AT);
-    deals = materialize.apply(
-        supersede(withStatus(CrossRowRules.currencies(deals, CrossRowRules.closeMonth(), acceptedFx, baseCurrency))));
+    Dataset<Row> deals = materialize.apply(versions(
+        CrossRowRules.currencies(applyRowRules(raw.get(Source.DEALS), Source.DEALS), CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
     judged.put(Source.DEALS, deals);
     Dataset<Row> latestDeals = accepted(deals);
 
@@ -119,25 +121,41 @@ public final class Validation {
         .select(out.toArray(Column[]::new));
   }
 
+  /**
+   * Sets the status from the reasons. The raw text is kept for rejected rows only: the rejects
+   * report is its one reader, and dropping it from every other row keeps the judged sources small.
+   */
   private static Dataset<Row> withStatus(Dataset<Row> rows) {
-    return rows.withColumn(STATUS, when(CrossRowRules.clean(), lit(ACCEPTED)).otherwise(lit(REJECTED)));
+    return rows.withColumn(STATUS, when(CrossRowRules.clean(), lit(ACCEPTED)).otherwise(lit(REJECTED)))
+        .withColumn(RAW, when(col(STATUS).equalTo(REJECTED), col(RAW)));
   }
 
   /**
-   * The latest version of a deal wins (DOMAIN §2): every other accepted version becomes
-   * {@code superseded}. Rejected versions compete too when their id and time are readable, so a
-   * rejected latest version leaves the deal out (and its child rows orphaned, visibly) rather than
-   * bringing an older version back. Among copies with the same time, the one kept by the duplicate
-   * rule wins.
+   * Judges the versions of each deal in one pass over the deals ordered latest first (one shuffle
+   * by deal id serves both rules):
+   * <ul>
+   *   <li>copies of one version (same id and {@code updated_at}) are {@code duplicate_id} but the
+   *       first, by file and row number, among those without other reasons;
+   *   <li>the latest version of a deal wins (DOMAIN §2): every other accepted version becomes
+   *       {@code superseded}. Rejected versions compete too when their id and time are readable,
+   *       so a rejected latest version leaves the deal out (and its child rows orphaned, visibly)
+   *       rather than bringing an older version back.
+   * </ul>
+   * Rows without an id or a readable time are left alone here: they already carry a reason.
    */
-  private static Dataset<Row> supersede(Dataset<Row> deals) {
+  private static Dataset<Row> versions(Dataset<Row> deals) {
     String rank = "__version_rank";
-    Column latestFirst = row_number().over(Window.partitionBy(col(DEAL_ID))
-        .orderBy(col(UPDATED_AT).desc_nulls_last(), CrossRowRules.clean().desc(), col(SOURCE_FILE).desc(), col(ROW_NUMBER).desc()));
+    String copy = "__later_copy";
+    WindowSpec latestFirst = Window.partitionBy(col(DEAL_ID))
+        .orderBy(col(UPDATED_AT).desc_nulls_last(), CrossRowRules.clean().desc(), col(SOURCE_FILE), col(ROW_NUMBER));
+    Column sameVersionAsPrevious = col(DEAL_ID).isNotNull().and(lag(col(UPDATED_AT), 1).over(latestFirst).equalTo(col(UPDATED_AT)));
+    Dataset<Row> ranked = deals
+        .withColumn(rank, row_number().over(latestFirst))
+        .withColumn(copy, coalesce(sameVersionAsPrevious, lit(false)));
     Column older = col(rank).gt(1).and(col(UPDATED_AT).isNotNull());
-    return deals.withColumn(rank, latestFirst)
+    return withStatus(CrossRowRules.flag(ranked, col(copy), Reason.DUPLICATE_ID))
         .withColumn(STATUS, when(col(STATUS).equalTo(ACCEPTED).and(older), lit(SUPERSEDED)).otherwise(col(STATUS)))
-        .drop(rank);
+        .drop(rank, copy);
   }
 
 }

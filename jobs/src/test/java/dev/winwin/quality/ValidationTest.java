@@ -396,6 +396,9 @@ class ValidationTest {
     assertRow(judged.get(Source.DEALS), "2", STATUS, SUPERSEDED, REASONS, List.of());
     assertRejected(judged.get(Source.DEALS), "3", "bad_number:list_amount");
     assertRejected(judged.get(Source.COST_LINES), "2", "orphan:deal_id");
+    // the raw text stays only where the rejects report needs it
+    assertRow(judged.get(Source.DEALS), "2", RAW, null);
+    assertTrue(judged.get(Source.DEALS).get("3").<String>getAs(RAW).contains(",lots,"));
   }
 
   // ---- helpers
