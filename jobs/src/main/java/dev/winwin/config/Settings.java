@@ -3,6 +3,7 @@ package dev.winwin.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Every setting of a run, read once from configuration and validated before Spark starts.
@@ -55,10 +56,11 @@ public record Settings(
    * How to start Spark.
    *
    * @param master Spark master URL; empty leaves it to spark-submit
-   * @param shufflePartitions partitions for joins and aggregations
+   * @param shufflePartitions partitions for joins and aggregations; empty: chosen per run from the
+   *     size of the input
    * @param options further Spark settings passed unchanged
    */
-  public record SparkSettings(String master, int shufflePartitions, Map<String, String> options) {}
+  public record SparkSettings(String master, OptionalInt shufflePartitions, Map<String, String> options) {}
 
   /**
    * Parameters of the analyst reports.

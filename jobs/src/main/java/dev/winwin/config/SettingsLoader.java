@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -117,7 +118,7 @@ public final class SettingsLoader {
         decimalBetween(c, "classification.margin-band", BigDecimal.ZERO, BigDecimal.ONE),
         decimalBetween(c, "classification.satisfied-share-band", BigDecimal.ZERO, new BigDecimal("0.5")));
     Settings.SparkSettings spark = new Settings.SparkSettings(
-        string(c, "spark.master"), intAtLeast(c, "spark.shuffle-partitions", 1), sparkOptions(c));
+        string(c, "spark.master"), shufflePartitions(c), sparkOptions(c));
     String input = string(c, "input");
     return new Settings(
         input.isBlank() ? sampleData.toString() : input,
@@ -283,6 +284,23 @@ public final class SettingsLoader {
     } catch (ConfigException e) {
       throw invalid(c, key, "must be a whole number");
     }
+  }
+
+  private static OptionalInt shufflePartitions(Config c) {
+    String key = "spark.shuffle-partitions";
+    if ("auto".equals(c.getValue(key).unwrapped())) {
+      return OptionalInt.empty();
+    }
+    int partitions;
+    try {
+      partitions = c.getInt(key);
+    } catch (ConfigException e) {
+      throw invalid(c, key, "must be auto or a whole number");
+    }
+    if (partitions < 1) {
+      throw invalid(c, key, "must be auto or at least 1");
+    }
+    return OptionalInt.of(partitions);
   }
 
   private static int intAtLeast(Config c, String key, int min) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import org.apache.logging.log4j.LogManager;
@@ -60,6 +61,8 @@ public final class Runner {
   public static final String PUBLISHED = "published";
   public static final String GATE_FAILED = "quality_gate_failed";
   private static final Logger LOG = LogManager.getLogger(Runner.class);
+  /** Input up to this size is validated into memory on a local run; larger input into files. */
+  private static final long IN_MEMORY_INPUT_BYTES = 256L << 20;
   private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final SparkSession spark;
@@ -142,26 +145,36 @@ public final class Runner {
   }
 
   /**
-   * How a judged source is computed once and cut from its lineage. Inside this process
-   * ({@code local[*]}) a local checkpoint: its blocks live in this JVM, which cannot lose an
-   * executor without ending the run. On a cluster a lost executor takes its local-checkpoint
-   * blocks with it and Spark cannot recompute them, so the run checkpoints reliably into its
-   * staging folder on the output's file system, which every executor sees; {@code validate},
-   * which writes nothing, keeps the lineage and caches instead.
+   * How a judged source is computed once and cut from its lineage.
+   * <ul>
+   *   <li>A small input inside this process ({@code local[*]}): a local checkpoint, kept in
+   *       memory; writing files would cost more than it saves.
+   *   <li>A large input, or any on a cluster: Parquet in the run's staging folder on the output's
+   *       file system, read back. The file is a fraction of the rows' size in memory, later
+   *       readers take only the columns they need, nothing spills, and on a cluster every
+   *       executor sees the file (a lost executor loses nothing; a local checkpoint's blocks
+   *       would be lost with it).
+   *   <li>{@code validate}, which has no output: a local checkpoint, or a cache on a cluster.
+   * </ul>
    */
-  private UnaryOperator<Dataset<Row>> materialize(Optional<Location> checkpointDir) {
-    if (spark.sparkContext().isLocal()) {
-      return rows -> rows.localCheckpoint(true);
-    }
-    if (checkpointDir.isEmpty()) {
+  private UnaryOperator<Dataset<Row>> materialize(Optional<Location> checkpointDir, long inputBytes) {
+    boolean local = spark.sparkContext().isLocal();
+    if (checkpointDir.isPresent() && !(local && inputBytes < IN_MEMORY_INPUT_BYTES)) {
+      AtomicInteger written = new AtomicInteger();
       return rows -> {
-        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        cached.count();
-        return cached;
+        String dir = checkpointDir.get().resolve("judged-" + written.incrementAndGet()).uri();
+        rows.write().parquet(dir);
+        return spark.read().parquet(dir);
       };
     }
-    spark.sparkContext().setCheckpointDir(checkpointDir.get().uri());
-    return rows -> rows.checkpoint(true);
+    if (local) {
+      return rows -> rows.localCheckpoint(true);
+    }
+    return rows -> {
+      Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+      cached.count();
+      return cached;
+    };
   }
 
   private Map<Source, Dataset<Row>> readAndValidate(Optional<Location> checkpointDir) {
@@ -170,24 +183,26 @@ public final class Runner {
       raw.put(source, SourceReader.read(spark, settings.input(), source));
     }
     LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
-    // Each source is read once and each judged source computed once, cut from its lineage, so the
-    // rules and reports that read them neither recompute them nor re-analyse their whole plans.
-    UnaryOperator<Dataset<Row>> materialize = materialize(checkpointDir);
-    raw.replaceAll((source, rows) -> materialize.apply(rows));
-    rowsRead.clear();
-    for (Row row : Reconciliation.bySource(raw.values()).collectAsList()) {
-      rowsRead.put(row.getString(0), row.getLong(1));
+    long inputBytes = inputFiles().stream().mapToLong(RunManifest.InputFile::bytes).sum();
+    if (settings.spark().shufflePartitions().isEmpty()) {
+      spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }
-    requireFxRatesWhenForeignCurrencies(raw.get(Source.DEALS));
-    return Validation.validate(raw, settings.baseCurrency(), materialize);
+    rowsRead.clear();
+    rowsRead.putAll(SourceReader.countRecords(spark, settings.input()));
+    // Each judged source is computed once and cut from its lineage, so the rules and reports that
+    // read it neither recompute it nor re-analyse its whole plan. The raw sources are read once
+    // each, by their own validation, and are not kept.
+    Map<Source, Dataset<Row>> judged = Validation.validate(raw, settings.baseCurrency(), materialize(checkpointDir, inputBytes));
+    requireFxRatesWhenForeignCurrencies(judged.get(Source.DEALS));
+    return judged;
   }
 
   /** DOMAIN §2: fx_rates is required as soon as a currency besides the base currency appears. */
-  private void requireFxRatesWhenForeignCurrencies(Dataset<Row> rawDeals) {
+  private void requireFxRatesWhenForeignCurrencies(Dataset<Row> judgedDeals) {
     if (rowsRead.getOrDefault(Source.FX_RATES.folder(), 0L) > 0) {
       return;
     }
-    List<String> foreign = rawDeals.select(col(CURRENCY)).distinct()
+    List<String> foreign = judgedDeals.select(col(CURRENCY)).distinct()
         .filter(col(CURRENCY).notEqual(settings.baseCurrency()).and(col(CURRENCY).rlike("^[A-Z]{3}$")))
         .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
     if (!foreign.isEmpty()) {

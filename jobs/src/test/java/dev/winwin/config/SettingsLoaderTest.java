@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class SettingsLoaderTest {
     assertSameNumber("0.02", classification.marginBand());
     assertSameNumber("0.1", classification.satisfiedShareBand());
     assertEquals("local[*]", settings.spark().master());
-    assertEquals(8, settings.spark().shufflePartitions());
+    assertEquals(OptionalInt.empty(), settings.spark().shufflePartitions());
   }
 
   @Test
@@ -104,6 +105,19 @@ class SettingsLoaderTest {
 
     assertMentions(share, "winwin.quality.max-reject-share");
     assertMentions(months, "winwin.run.restate-months");
+  }
+
+  @Test
+  void takesShufflePartitionsAsAutoOrAPositiveNumber() {
+    Settings fixed = loader.load(Optional.empty(), Map.of("spark.shuffle-partitions", "16"));
+    UserError word = assertThrows(UserError.class,
+        () -> loader.load(Optional.empty(), Map.of("spark.shuffle-partitions", "lots")));
+    UserError zero = assertThrows(UserError.class,
+        () -> loader.load(Optional.empty(), Map.of("spark.shuffle-partitions", "0")));
+
+    assertEquals(OptionalInt.of(16), fixed.spark().shufflePartitions());
+    assertMentions(word, "winwin.spark.shuffle-partitions");
+    assertMentions(zero, "winwin.spark.shuffle-partitions");
   }
 
   @Test
