@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -55,7 +54,6 @@ final class DealSimulator {
           "Price was all that mattered, and it shows");
   private static final List<String> NEUTRAL_COMMENTS =
       List.of("OK overall", "Onboarding took longer than expected, but fine now", "No complaints");
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
 
   /** The deal as recorded in one version row; {@code null} fields are written empty. */
   private record Deal(
@@ -369,7 +367,7 @@ final class DealSimulator {
             Line.row(
                 file,
                 deal.id(),
-                TIMESTAMP.format(updatedAt),
+                IsoText.instant(updatedAt),
                 deal.account().id(),
                 deal.account().name(),
                 deal.account().segment(),
@@ -543,7 +541,7 @@ final class DealSimulator {
                   role,
                   csat ? "csat" : "nps",
                   Integer.toString(score),
-                  TIMESTAMP.format(at),
+                  IsoText.instant(at),
                   comment));
     }
   }
@@ -592,7 +590,7 @@ final class DealSimulator {
                   ids.nextEvent(),
                   deal.id(),
                   Integer.toString(i + 1),
-                  TIMESTAMP.format(times.get(i)),
+                  IsoText.instant(times.get(i)),
                   byProvider.get(i) ? "provider" : "client",
                   kinds.get(i),
                   Draw.money(values[i])));
@@ -666,6 +664,6 @@ final class DealSimulator {
   }
 
   private static String text(LocalDate date) {
-    return date == null ? null : date.toString();
+    return date == null ? null : IsoText.date(date);
   }
 }
