@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Simulates the clean deal history: every deal with its versions, price adjustments, cost lines,
@@ -105,6 +107,7 @@ final class DealSimulator {
   private final YearMonth firstMonth;
   private final Instant horizon;
   private final EnumMap<Source, List<Line>> lines = new EnumMap<>(Source.class);
+  private final Map<Integer, String> dealsFiles = new HashMap<>();
   private int superseded;
 
   private DealSimulator(
@@ -359,8 +362,7 @@ final class DealSimulator {
   }
 
   private void addDeal(Deal deal, Instant updatedAt) {
-    String file =
-        deal.close() == null ? OPEN_DEALS_FILE : "deals_" + deal.close().getYear() + ".csv";
+    String file = deal.close() == null ? OPEN_DEALS_FILE : dealsFileOfYear(deal.close().getYear());
     lines
         .get(Source.DEALS)
         .add(
@@ -387,6 +389,11 @@ final class DealSimulator {
                 deal.invoice() == null ? null : Draw.money(deal.invoice()),
                 deal.atRisk() == null ? null : Draw.money(deal.atRisk()),
                 deal.lossReason()));
+  }
+
+  /** One name per year, shared by every row of the file: a chunk holds all its rows until written. */
+  private String dealsFileOfYear(int year) {
+    return dealsFiles.computeIfAbsent(year, y -> "deals_" + y + ".csv");
   }
 
   /**
