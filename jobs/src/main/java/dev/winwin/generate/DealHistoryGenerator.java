@@ -145,6 +145,12 @@ public final class DealHistoryGenerator {
     return (options.deals() + options.chunkDeals() - 1) / options.chunkDeals();
   }
 
+  /** Deals of chunk {@code chunk}: the deals spread evenly, the first chunks taking one more. */
+  static int dealsInChunk(Options options, int chunk) {
+    int chunks = chunks(options);
+    return options.deals() / chunks + (chunk < options.deals() % chunks ? 1 : 0);
+  }
+
   /**
    * Simulates and writes chunk {@code chunk} of {@link #chunks}: its share of the deals with all
    * their rows and its share of bad rows. Every chunk draws the same accounts, reps and FX curve
@@ -167,8 +173,7 @@ public final class DealHistoryGenerator {
     Catalog catalog = Catalog.draw(options.deals(), castDraw);
     YearMonth firstFxMonth = options.end().minusMonths(options.months() - 1L + FX_HISTORY_MONTHS);
     FxCurve fx = FxCurve.draw(firstFxMonth, options.end(), fxDraw);
-    int deals = options.deals() / chunks + (chunk < options.deals() % chunks ? 1 : 0);
-    Options chunkOptions = new Options(deals, options.months(), options.end(), options.seed(), options.output(),
+    Options chunkOptions = new Options(dealsInChunk(options, chunk), options.months(), options.end(), options.seed(), options.output(),
         options.dirtyShare(), options.chunkDeals());
     DealSimulator.History history = DealSimulator.simulate(chunkOptions, catalog, fx, historyDraw, ids, chunk == 0);
     EnumMap<Source, SortedMap<String, Integer>> injected =

@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Simulates the clean deal history: every deal with its versions, price adjustments, cost lines,
@@ -55,7 +56,6 @@ final class DealSimulator {
           "Price was all that mattered, and it shows");
   private static final List<String> NEUTRAL_COMMENTS =
       List.of("OK overall", "Onboarding took longer than expected, but fine now", "No complaints");
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
 
   /** The deal as recorded in one version row; {@code null} fields are written empty. */
   private record Deal(
@@ -107,6 +107,7 @@ final class DealSimulator {
   private final YearMonth firstMonth;
   private final Instant horizon;
   private final EnumMap<Source, List<Line>> lines = new EnumMap<>(Source.class);
+  private final Map<Integer, String> dealsFiles = new HashMap<>();
   private int superseded;
 
   private DealSimulator(
@@ -361,15 +362,14 @@ final class DealSimulator {
   }
 
   private void addDeal(Deal deal, Instant updatedAt) {
-    String file =
-        deal.close() == null ? OPEN_DEALS_FILE : "deals_" + deal.close().getYear() + ".csv";
+    String file = deal.close() == null ? OPEN_DEALS_FILE : dealsFileOfYear(deal.close().getYear());
     lines
         .get(Source.DEALS)
         .add(
             Line.row(
                 file,
                 deal.id(),
-                TIMESTAMP.format(updatedAt),
+                IsoText.instant(updatedAt),
                 deal.account().id(),
                 deal.account().name(),
                 deal.account().segment(),
@@ -389,6 +389,11 @@ final class DealSimulator {
                 deal.invoice() == null ? null : Draw.money(deal.invoice()),
                 deal.atRisk() == null ? null : Draw.money(deal.atRisk()),
                 deal.lossReason()));
+  }
+
+  /** One name per year, shared by every row of the file: a chunk holds all its rows until written. */
+  private String dealsFileOfYear(int year) {
+    return dealsFiles.computeIfAbsent(year, y -> "deals_" + y + ".csv");
   }
 
   /**
@@ -543,7 +548,7 @@ final class DealSimulator {
                   role,
                   csat ? "csat" : "nps",
                   Integer.toString(score),
-                  TIMESTAMP.format(at),
+                  IsoText.instant(at),
                   comment));
     }
   }
@@ -592,7 +597,7 @@ final class DealSimulator {
                   ids.nextEvent(),
                   deal.id(),
                   Integer.toString(i + 1),
-                  TIMESTAMP.format(times.get(i)),
+                  IsoText.instant(times.get(i)),
                   byProvider.get(i) ? "provider" : "client",
                   kinds.get(i),
                   Draw.money(values[i])));
@@ -666,6 +671,6 @@ final class DealSimulator {
   }
 
   private static String text(LocalDate date) {
-    return date == null ? null : date.toString();
+    return date == null ? null : IsoText.date(date);
   }
 }

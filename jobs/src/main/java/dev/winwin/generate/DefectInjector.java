@@ -85,11 +85,12 @@ final class DefectInjector {
   private SortedMap<String, Integer> inject(Source source, List<Line> lines, double share) {
     List<Defect> defects = defects(source);
     List<Line> clean = List.copyOf(lines);
-    if (source == Source.NEGOTIATION_EVENTS) {
-      clean.forEach(line -> lastEventByDeal.put(line.value(source.index("deal_id")), line));
-    }
     SortedMap<String, Integer> counts = new TreeMap<>();
     int count = clean.isEmpty() ? 0 : badRowCount(clean.size(), share, defects.size());
+    if (source == Source.NEGOTIATION_EVENTS && count > 0) {
+      int deal = source.index("deal_id");
+      clean.forEach(line -> lastEventByDeal.put(line.value(deal), line));
+    }
     for (int i = 0; i < count; i++) {
       Defect defect = defects.get(i % defects.size());
       if (defect.duplicate()) {

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
  * Writes a large history as independent chunks of {@code chunkDeals} deals,
  * one Spark task each, so generation runs on every core (or executor, when the output is on storage
  * they all see). The files depend only on the options, never on how tasks were scheduled.
+ * Progress is logged on stderr by {@link GenerationProgress}.
  */
 public final class ParallelGenerator {
   private static final Logger LOG = LogManager.getLogger(ParallelGenerator.class);
@@ -23,8 +26,30 @@ public final class ParallelGenerator {
   private ParallelGenerator() {}
 
   public static GenerationReport generate(SparkSession spark, DealHistoryGenerator.Options options) throws IOException {
-    int chunks = DealHistoryGenerator.chunks(options);
     DealHistoryGenerator.clear(options.output());
+    LOG.info("Generating {} deals in {} chunks under {}",
+        options.deals(), DealHistoryGenerator.chunks(options), options.output().toAbsolutePath());
+    SparkContext context = spark.sparkContext();
+    String jobGroup = "winwin-generate-" + UUID.randomUUID();
+    GenerationProgress progress = new GenerationProgress(options, jobGroup);
+    context.addSparkListener(progress);
+    context.setJobGroup(jobGroup, "winwin generate", false);
+    List<GenerationReport> reports;
+    try {
+      reports = writeChunks(JavaSparkContext.fromSparkContext(context), options);
+    } finally {
+      context.clearJobGroup();
+      context.removeSparkListener(progress);
+    }
+    progress.reportDone();
+    GenerationReport total = reports.stream().reduce(GenerationReport::plus).orElseThrow();
+    DealHistoryGenerator.writeExpectedRejects(options.output(), total);
+    return total;
+  }
+
+  /** One task per chunk; returns what each chunk wrote. */
+  private static List<GenerationReport> writeChunks(JavaSparkContext context, DealHistoryGenerator.Options options) {
+    int chunks = DealHistoryGenerator.chunks(options);
     // Options holds a Path, which does not serialise: tasks get its parts.
     int deals = options.deals();
     int months = options.months();
@@ -33,23 +58,17 @@ public final class ParallelGenerator {
     String output = options.output().toAbsolutePath().toString();
     double dirtyShare = options.dirtyShare();
     int chunkDeals = options.chunkDeals();
-    LOG.info("Generating {} deals in {} chunks under {}", deals, chunks, output);
-    List<GenerationReport> reports = JavaSparkContext.fromSparkContext(spark.sparkContext())
+    return context
         .parallelize(IntStream.range(0, chunks).boxed().toList(), chunks)
         .map(chunk -> {
           DealHistoryGenerator.Options whole =
               new DealHistoryGenerator.Options(deals, months, YearMonth.parse(end), seed, Path.of(output), dirtyShare, chunkDeals);
           try {
-            GenerationReport report = DealHistoryGenerator.writeChunk(whole, chunk);
-            LogManager.getLogger(ParallelGenerator.class).info("Chunk {} of {} written", chunk + 1, chunks);
-            return report;
+            return DealHistoryGenerator.writeChunk(whole, chunk);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         })
         .collect();
-    GenerationReport total = reports.stream().reduce(GenerationReport::plus).orElseThrow();
-    DealHistoryGenerator.writeExpectedRejects(options.output(), total);
-    return total;
   }
 }

@@ -1,8 +1,6 @@
 package dev.winwin.generate;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.winwin.schema.Field;
 import dev.winwin.schema.FieldKind;
@@ -28,16 +26,18 @@ enum Source {
   private final dev.winwin.schema.Source schema;
   private final Format format;
   private final List<String> columns;
-  private final Set<String> numericColumns;
+  /** Per column position: is it an integer or decimal column. */
+  private final boolean[] numeric;
 
   Source(dev.winwin.schema.Source schema, Format format) {
     this.schema = schema;
     this.format = format;
     this.columns = schema.fieldNames();
-    this.numericColumns = schema.fields().stream()
-        .filter(field -> field.kind() == FieldKind.INTEGER || field.kind() == FieldKind.DECIMAL)
-        .map(Field::name)
-        .collect(Collectors.toUnmodifiableSet());
+    this.numeric = new boolean[columns.size()];
+    List<Field> fields = schema.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      numeric[i] = fields.get(i).kind() == FieldKind.INTEGER || fields.get(i).kind() == FieldKind.DECIMAL;
+    }
   }
 
   String folder() {
@@ -52,8 +52,8 @@ enum Source {
     return columns;
   }
 
-  boolean isNumeric(String column) {
-    return numericColumns.contains(column);
+  boolean isNumeric(int column) {
+    return numeric[column];
   }
 
   /** Position of a column; a typo is a programming error, so it fails loudly. */

@@ -1,19 +1,17 @@
 package dev.winwin.generate;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Writes a source's lines into its folder, one file per {@link Line#file()}, in line order.
@@ -22,10 +20,16 @@ import java.util.regex.Pattern;
  * quotes doubled), {@code \n} line ends. JSON Lines: one object per line, keys in column order,
  * empty values as {@code null}, numeric columns as JSON numbers when they parse (so a bad number
  * stays a string). No generated value contains a line break, so one record is one line.
+ *
+ * <p>Lines are formatted into one reused buffer and streamed to the file, because a chunk's files
+ * run to tens of megabytes: building each file as one string cost more than simulating it. JSON is
+ * written by hand, byte for byte as Jackson's generator writes it, for the same reason; Jackson
+ * still escapes any string that needs it.
  */
 final class TableWriter {
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+  /** Characters formatted before they are encoded and written to the file. */
+  private static final int FLUSH_CHARS = 1 << 16;
+  private static final EnumMap<Source, String[]> JSON_KEYS = jsonKeys();
 
   private TableWriter() {}
 
@@ -37,24 +41,49 @@ final class TableWriter {
   static SortedMap<String, Integer> write(Path root, Source source, List<Line> lines, String fileSuffix)
       throws IOException {
     SortedMap<String, List<Line>> byFile = new TreeMap<>();
+    String lastFile = null;
+    List<Line> lastFileLines = null;
     for (Line line : lines) {
-      byFile.computeIfAbsent(line.file(), file -> new ArrayList<>()).add(line);
+      // Lines of one file mostly come in runs: look the file up only when the run ends.
+      if (!line.file().equals(lastFile)) {
+        lastFile = line.file();
+        lastFileLines = byFile.computeIfAbsent(lastFile, file -> new ArrayList<>());
+      }
+      lastFileLines.add(line);
     }
     Path folder = Files.createDirectories(root.resolve(source.folder()));
     SortedMap<String, Integer> rows = new TreeMap<>();
     for (Map.Entry<String, List<Line>> file : byFile.entrySet()) {
-      StringBuilder text = new StringBuilder();
-      if (source.format() == Source.Format.CSV) {
-        text.append(csv(source.columns().toArray(String[]::new))).append('\n');
-      }
-      for (Line line : file.getValue()) {
-        text.append(line.isRaw() ? line.rawText() : format(source, line.values())).append('\n');
-      }
       String name = withSuffix(file.getKey(), fileSuffix);
-      Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
+      writeFile(folder.resolve(name), source, file.getValue());
       rows.put(source.folder() + "/" + name, file.getValue().size());
     }
     return rows;
+  }
+
+  private static void writeFile(Path path, Source source, List<Line> lines) throws IOException {
+    try (OutputStream out = Files.newOutputStream(path)) {
+      StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
+      if (source.format() == Source.Format.CSV) {
+        appendCsv(text, source.columns().toArray(String[]::new)).append('\n');
+      }
+      for (Line line : lines) {
+        appendLine(text, source, line).append('\n');
+        if (text.length() >= FLUSH_CHARS) {
+          flush(text, out);
+        }
+      }
+      flush(text, out);
+    }
+  }
+
+  /**
+   * Encodes the formatted text in one call: for ASCII text, which all generated text is, UTF-8
+   * encoding is then a plain copy, not the character-by-character work of a {@code Writer}.
+   */
+  private static void flush(StringBuilder text, OutputStream out) throws IOException {
+    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    text.setLength(0);
   }
 
   /** {@code deals_2024.csv} with suffix {@code -part-00003} is {@code deals_2024-part-00003.csv}. */
@@ -63,49 +92,137 @@ final class TableWriter {
     return file.substring(0, dot) + suffix + file.substring(dot);
   }
 
-  static String format(Source source, String[] values) {
-    return source.format() == Source.Format.CSV ? csv(values) : json(source, values);
+  private static StringBuilder appendLine(StringBuilder text, Source source, Line line) {
+    if (line.isRaw()) {
+      return text.append(line.rawText());
+    }
+    return source.format() == Source.Format.CSV
+        ? appendCsv(text, line.values())
+        : appendJson(text, source, line.values());
   }
 
   static String csv(String... values) {
-    StringBuilder record = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        record.append(',');
-      }
-      record.append(quoted(values[i] == null ? "" : values[i]));
-    }
-    return record.toString();
+    return appendCsv(new StringBuilder(), values).toString();
   }
 
   static String json(Source source, String[] values) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator generator = JSON.createGenerator(text)) {
-      generator.writeStartObject();
-      for (int i = 0; i < values.length; i++) {
-        String column = source.columns().get(i);
-        generator.writeFieldName(column);
-        if (values[i] == null) {
-          generator.writeNull();
-        } else if (source.isNumeric(column) && NUMBER.matcher(values[i]).matches()) {
-          generator.writeNumber(values[i]);
-        } else {
-          generator.writeString(values[i]);
-        }
-      }
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot format a JSON line", e);
-    }
-    return text.toString();
+    return appendJson(new StringBuilder(), source, values).toString();
   }
 
-  private static String quoted(String value) {
-    boolean needsQuotes =
-        value.indexOf(',') >= 0
-            || value.indexOf('"') >= 0
-            || value.indexOf('\n') >= 0
-            || value.indexOf('\r') >= 0;
-    return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  private static StringBuilder appendCsv(StringBuilder text, String[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      if (values[i] != null) {
+        appendQuotedIfNeeded(text, values[i]);
+      }
+    }
+    return text;
+  }
+
+  private static void appendQuotedIfNeeded(StringBuilder text, String value) {
+    if (!needsCsvQuotes(value)) {
+      text.append(value);
+      return;
+    }
+    text.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      text.append(c);
+      if (c == '"') {
+        text.append('"');
+      }
+    }
+    text.append('"');
+  }
+
+  private static boolean needsCsvQuotes(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static StringBuilder appendJson(StringBuilder text, Source source, String[] values) {
+    String[] keys = JSON_KEYS.get(source);
+    text.append('{');
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      text.append(keys[i]);
+      String value = values[i];
+      if (value == null) {
+        text.append("null");
+      } else if (source.isNumeric(i) && isPlainNumber(value)) {
+        text.append(value);
+      } else {
+        appendJsonString(text, value);
+      }
+    }
+    return text.append('}');
+  }
+
+  /** {@code "column":} per column, as Jackson writes a field name. */
+  private static EnumMap<Source, String[]> jsonKeys() {
+    EnumMap<Source, String[]> keys = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      keys.put(source, source.columns().stream()
+          .map(column -> appendJsonString(new StringBuilder(), column).append(':').toString())
+          .toArray(String[]::new));
+    }
+    return keys;
+  }
+
+  /** A quoted JSON string; values with a quote, backslash or control character go through Jackson. */
+  private static StringBuilder appendJsonString(StringBuilder text, String value) {
+    text.append('"');
+    if (needsJsonEscape(value)) {
+      text.append(JsonStringEncoder.getInstance().quoteAsString(value));
+    } else {
+      text.append(value);
+    }
+    return text.append('"');
+  }
+
+  private static boolean needsJsonEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code -?\d+(\.\d+)?}: what may be written as a JSON number as it stands. */
+  static boolean isPlainNumber(String value) {
+    int i = value.startsWith("-") ? 1 : 0;
+    int integerDigits = digits(value, i);
+    if (integerDigits == 0) {
+      return false;
+    }
+    i += integerDigits;
+    if (i == value.length()) {
+      return true;
+    }
+    if (value.charAt(i) != '.') {
+      return false;
+    }
+    int fractionDigits = digits(value, i + 1);
+    return fractionDigits > 0 && i + 1 + fractionDigits == value.length();
+  }
+
+  /** How many ASCII digits follow {@code from}. */
+  private static int digits(String value, int from) {
+    int i = from;
+    while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
   }
 }

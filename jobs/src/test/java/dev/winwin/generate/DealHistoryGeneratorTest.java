@@ -66,6 +66,21 @@ class DealHistoryGeneratorTest {
     }
   }
 
+  /** The README's command for the bundled sample: same options, same bytes, whatever the writer's internals. */
+  @Test
+  void regeneratesTheBundledSampleByteForByte() throws IOException {
+    Path sample = Path.of("sample-data");
+    Path again = temp.resolve("sample");
+    DealHistoryGenerator.generate(
+        new DealHistoryGenerator.Options(2400, 24, YearMonth.of(2026, 10), 20261031L, again, 0.01));
+
+    List<Path> bundled = relativeFiles(sample).stream().filter(file -> !file.toString().equals("README.md")).toList();
+    assertEquals(bundled, relativeFiles(again));
+    for (Path file : bundled) {
+      assertEquals(-1L, Files.mismatch(sample.resolve(file), again.resolve(file)), file.toString());
+    }
+  }
+
   @Test
   void cleanRowsDoNotDependOnTheDirtyShare() throws IOException {
     Path clean = temp.resolve("clean");
