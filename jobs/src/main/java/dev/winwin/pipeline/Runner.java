@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.apache.logging.log4j.LogManager;
@@ -33,6 +34,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
+import dev.winwin.ConcurrentActions;
 import dev.winwin.UserError;
 import dev.winwin.Version;
 import dev.winwin.config.Settings;
@@ -115,14 +117,15 @@ public final class Runner {
       Dataset<Row> scope = reports.scopeOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> outcomes = reports.dealOutcomes();
       Set<String> months = Set.copyOf(window.months());
-      write(snapshot, DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months, runId);
-      write(snapshot, MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months, runId);
-      write(snapshot, MarginSatisfactionMatrixReport.NAME, reports.marginSatisfactionMatrix(), CLOSE_MONTH, months, runId);
-      write(snapshot, AccountRelationshipsReport.NAME, reports.accountRelationships(), AccountRelationshipsReport.AS_OF_MONTH,
-          Set.of(window.last().toString()), runId);
-      write(snapshot, RepScorecardReport.NAME, reports.repScorecard(), CLOSE_MONTH, months, runId);
-      write(snapshot, NegotiationPatternsReport.NAME, reports.negotiationPatterns(), CLOSE_MONTH, months, runId);
-      write(snapshot, RejectsReport.NAME, reports.rejects(), RUN_ID, Set.of(runId), runId);
+      Set<String> asOf = Set.of(window.last().toString());
+      write(snapshot, runId, List.of(
+          new ReportOutput(DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months),
+          new ReportOutput(MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months),
+          new ReportOutput(MarginSatisfactionMatrixReport.NAME, reports.marginSatisfactionMatrix(), CLOSE_MONTH, months),
+          new ReportOutput(AccountRelationshipsReport.NAME, reports.accountRelationships(), AccountRelationshipsReport.AS_OF_MONTH, asOf),
+          new ReportOutput(RepScorecardReport.NAME, reports.repScorecard(), CLOSE_MONTH, months),
+          new ReportOutput(NegotiationPatternsReport.NAME, reports.negotiationPatterns(), CLOSE_MONTH, months),
+          new ReportOutput(RejectsReport.NAME, reports.rejects(), RUN_ID, Set.of(runId))));
       Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
       snapshot.publish();
       lap("publish");
@@ -250,12 +253,30 @@ public final class Runner {
     return over;
   }
 
-  private void write(ReportSnapshot snapshot, String report, Dataset<Row> rows, String partitionColumn,
-      Set<String> replaced, String runId) {
-    LOG.info("Writing {}", report);
-    ParquetReportWriter.write(rows, snapshot.stagingDir(report), partitionColumn, runId, Version.get());
-    snapshot.commitPartitions(report, partitionColumn, replaced);
-    lap("write_" + report);
+  /**
+   * One report of a run: its rows, the column its folders are partitioned by, and the values of
+   * that column this run replaces.
+   */
+  private record ReportOutput(String name, Dataset<Row> rows, String partitionColumn, Set<String> replaced) {}
+
+  /**
+   * Writes every report into the run's staging, side by side (they share the cached outcomes and
+   * nothing else), then moves them into the new snapshot one after the other.
+   */
+  private void write(ReportSnapshot snapshot, String runId, List<ReportOutput> outputs) {
+    Map<String, Supplier<Boolean>> writes = new LinkedHashMap<>();
+    for (ReportOutput output : outputs) {
+      writes.put(output.name(), () -> {
+        LOG.info("Writing {}", output.name());
+        ParquetReportWriter.write(output.rows(), snapshot.stagingDir(output.name()), output.partitionColumn(), runId, Version.get());
+        return true;
+      });
+    }
+    ConcurrentActions.run(writes);
+    for (ReportOutput output : outputs) {
+      snapshot.commitPartitions(output.name(), output.partitionColumn(), output.replaced());
+    }
+    lap("write_reports");
   }
 
   private static Map<String, Long> outcomeCounts(Dataset<Row> outcomes) {

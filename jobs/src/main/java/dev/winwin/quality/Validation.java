@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
@@ -33,6 +34,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
+import dev.winwin.ConcurrentActions;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.schema.Field;
 import dev.winwin.schema.Source;
@@ -76,13 +78,16 @@ public final class Validation {
     judged.put(Source.DEALS, deals);
     Dataset<Row> latestDeals = accepted(deals);
 
+    // The deals' children depend on the deals alone, not on each other: judge them side by side.
+    Map<Source, Supplier<Dataset<Row>>> children = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       if (source.isDealChild()) {
         Dataset<Row> rows = CrossRowRules.againstDeals(applyRowRules(raw.get(source), source), latestDeals, acceptedFx, baseCurrency);
-        rows = CrossRowRules.duplicates(rows, source.idColumn().orElseThrow());
-        judged.put(source, materialize.apply(withStatus(rows)));
+        Dataset<Row> judgedRows = withStatus(CrossRowRules.duplicates(rows, source.idColumn().orElseThrow()));
+        children.put(source, () -> materialize.apply(judgedRows));
       }
     }
+    judged.putAll(ConcurrentActions.run(children));
     return judged;
   }
 
