@@ -3,26 +3,16 @@ package dev.winwin.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
- * Writes Spark's own list of JVM flags for Java 17 to an argument file, one flag a line, then the
- * flags winwin adds ({@link #WINWIN_FLAGS}).
+ * Writes Spark's own list of JVM flags for Java 17 to an argument file, one flag a line.
  *
  * <p>The build runs this once; the launcher script, Surefire and the notebooks pass the file to
  * {@code java @file}, so the list lives in Spark alone and never in a hand-kept copy.
  */
 public final class SparkJvmOptions {
-  /**
-   * Lets the JIT compile methods over 8,000 bytes of bytecode. Spark's generated code for a wide
-   * source (every field parsed and checked in one stage) exceeds that, and the JVM would otherwise
-   * interpret it for every row.
-   */
-  static final String[] WINWIN_FLAGS = {"-XX:-DontCompileHugeMethods"};
-
   private SparkJvmOptions() {}
 
   public static void main(String[] args) throws IOException {
@@ -31,8 +21,6 @@ public final class SparkJvmOptions {
     }
     Path target = Path.of(args[0]);
     Files.createDirectories(target.toAbsolutePath().getParent());
-    List<String> flags = new ArrayList<>(List.of(JavaModuleOptions.defaultModuleOptionArray()));
-    flags.addAll(List.of(WINWIN_FLAGS));
-    Files.writeString(target, String.join("\n", flags) + "\n");
+    Files.writeString(target, String.join("\n", JavaModuleOptions.defaultModuleOptionArray()) + "\n");
   }
 }

@@ -91,8 +91,17 @@ public final class SourceReader {
    *     or a file cannot be read
    */
   public static Dataset<Row> read(SparkSession spark, String inputRoot, Source source) {
+    return read(spark, dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source), source);
+  }
+
+  /**
+   * Reads the given data files of {@code source}, as {@link #dataFiles} lists them.
+   *
+   * @throws UserError when a file lacks a required column or cannot be read
+   */
+  public static Dataset<Row> read(SparkSession spark, List<DataFile> files, Source source) {
     Map<String, List<DataFile>> byFormat = new HashMap<>();
-    for (DataFile data : dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source)) {
+    for (DataFile data : files) {
       byFormat.computeIfAbsent(format(data.path()), f -> new ArrayList<>()).add(data);
     }
     Dataset<Row> all = spark.createDataFrame(List.of(), rawSchema(source));
@@ -113,13 +122,14 @@ public final class SourceReader {
    * count of what was read: the non-blank lines of each text file (less the header of a CSV file)
    * and the rows in each Parquet footer. One job for all text files.
    *
+   * @param files per source, its data files as {@link #dataFiles} lists them
    * @return per source folder, its record count; sources without files are absent
    */
-  public static Map<String, Long> countRecords(SparkSession spark, String inputRoot) {
+  public static Map<String, Long> countRecords(SparkSession spark, Map<Source, List<DataFile>> files) {
     Map<String, Long> counts = new HashMap<>();
     List<DataFile> textFiles = new ArrayList<>();
-    for (Source source : Source.values()) {
-      for (DataFile data : dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source)) {
+    for (Source source : files.keySet()) {
+      for (DataFile data : files.get(source)) {
         switch (format(data.path())) {
           case "parquet" -> counts.merge(source.folder(), spark.read().parquet(data.path().toString()).count(), Long::sum);
           case "csv" -> {
@@ -284,7 +294,7 @@ public final class SourceReader {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file), StandardCharsets.UTF_8))) {
       String first = reader.readLine();
-      List<String> header = first == null ? null : CsvLine.parse(stripCarriageReturn(first.replace("\uFEFF", "")));
+      List<String> header = first == null ? null : CsvLine.parse(TextLines.stripLineEnd(first.replace("\uFEFF", "")));
       if (header == null) {
         throw new UserError("The input file " + display(file) + " has no readable CSV header line.");
       }
@@ -312,10 +322,6 @@ public final class SourceReader {
   /** A local file as a plain path, anything else as its URI, for messages. */
   private static String display(Path path) {
     return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
-  }
-
-  private static String stripCarriageReturn(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 
   private static String emptyToNull(String value) {

@@ -149,7 +149,8 @@ final class TextLines {
     return firstLines;
   }
 
-  private static String stripLineEnd(String line) {
+  /** The line without a carriage return left at its end (Windows line ends). */
+  static String stripLineEnd(String line) {
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 }

@@ -41,14 +41,12 @@ final class PointerReportSnapshot implements ReportSnapshot {
   /** The content of {@code current.json}. */
   record Pointer(int version, String snapshot, String previous, String publishedAt, Map<String, String> reports) {}
 
-  private enum State { OPEN, PUBLISHED, ABANDONED }
-
   private final OutputLock lock;
   private final Location root;
   private final String runId;
   private final Optional<String> published;
   private final Set<String> committed = new LinkedHashSet<>();
-  private State state = State.OPEN;
+  private SnapshotState state = SnapshotState.OPEN;
 
   private PointerReportSnapshot(OutputLock lock, String runId, Optional<String> published) {
     this.lock = lock;
@@ -59,7 +57,7 @@ final class PointerReportSnapshot implements ReportSnapshot {
 
   static PointerReportSnapshot begin(OutputLock lock, String runId) {
     ReportSnapshot.requireName("run id", runId);
-    requireHeld(lock);
+    ReportSnapshot.requireHeld(lock);
     Location root = lock.root();
     try {
       if (root.resolve(CURRENT_LINK).exists() && !root.resolve(POINTER).exists()) {
@@ -69,10 +67,7 @@ final class PointerReportSnapshot implements ReportSnapshot {
       Optional<Pointer> pointer = readPointer(root);
       Optional<String> current = pointer.map(Pointer::snapshot);
       Optional<String> previous = pointer.map(Pointer::previous);
-      if (current.equals(Optional.of(runId)) || previous.equals(Optional.of(runId))) {
-        throw new UserError("Run id " + runId + " is already published under " + root
-            + "; start the run with a new run id.");
-      }
+      ReportSnapshot.requireUnpublished(runId, current, previous, root);
       HadoopFiles.deleteRecursively(root.resolve(STAGING));
       for (FileStatus entry : HadoopFiles.children(root)) {
         String name = entry.getPath().getName();
@@ -115,7 +110,7 @@ final class PointerReportSnapshot implements ReportSnapshot {
 
   @Override
   public void commitPartitions(String report, String partitionColumn, Set<String> replacedValues) {
-    requireOpen();
+    state.requireOpen(runId);
     ReportSnapshot.requireName("report", report);
     ReportSnapshot.requireName("partition column", partitionColumn);
     if (!committed.add(report)) {
@@ -159,8 +154,8 @@ final class PointerReportSnapshot implements ReportSnapshot {
 
   @Override
   public void publish() {
-    requireOpen();
-    requireHeld(lock);
+    state.requireOpen(runId);
+    ReportSnapshot.requireHeld(lock);
     Location snapshot = snapshotDir(root, runId);
     Map<String, String> reports = new TreeMap<>();
     try {
@@ -184,7 +179,7 @@ final class PointerReportSnapshot implements ReportSnapshot {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish snapshot " + snapshot, e);
     }
-    state = State.PUBLISHED;
+    state = SnapshotState.PUBLISHED;
     Set<String> keep = new LinkedHashSet<>();
     keep.add(runId);
     published.ifPresent(keep::add);
@@ -199,10 +194,10 @@ final class PointerReportSnapshot implements ReportSnapshot {
 
   @Override
   public void abandon() {
-    if (state == State.PUBLISHED) {
+    if (state == SnapshotState.PUBLISHED) {
       return;
     }
-    state = State.ABANDONED;
+    state = SnapshotState.ABANDONED;
     try {
       HadoopFiles.deleteRecursively(root.resolve(STAGING + "/" + runId));
       HadoopFiles.deleteRecursively(snapshotDir(root, runId));
@@ -238,18 +233,6 @@ final class PointerReportSnapshot implements ReportSnapshot {
       if (!keep.contains(snapshot.getPath().getName())) {
         root.fs().delete(snapshot.getPath(), true);
       }
-    }
-  }
-
-  private void requireOpen() {
-    if (state != State.OPEN) {
-      throw new IllegalStateException("Snapshot " + runId + " is already " + state.name().toLowerCase());
-    }
-  }
-
-  private static void requireHeld(OutputLock lock) {
-    if (!lock.isHeld()) {
-      throw new IllegalStateException("The lock on " + lock.root() + " has been released");
     }
   }
 }

@@ -40,15 +40,13 @@ final class PosixReportSnapshot implements ReportSnapshot {
   static final String PREVIOUS = "previous";
   static final String SNAPSHOTS = "snapshots";
 
-  private enum State { OPEN, PUBLISHED, ABANDONED }
-
   private final PosixOutputLock lock;
   private final Path root;
   private final Location rootLocation;
   private final String runId;
   private final Optional<String> published;
   private final Set<String> committed = new LinkedHashSet<>();
-  private State state = State.OPEN;
+  private SnapshotState state = SnapshotState.OPEN;
 
   private PosixReportSnapshot(PosixOutputLock lock, String runId, Optional<String> published) {
     this.lock = lock;
@@ -70,15 +68,12 @@ final class PosixReportSnapshot implements ReportSnapshot {
    */
   static PosixReportSnapshot begin(PosixOutputLock lock, String runId) {
     ReportSnapshot.requireName("run id", runId);
-    requireHeld(lock);
+    ReportSnapshot.requireHeld(lock);
     Path root = lock.localRoot();
     try {
       Optional<String> current = linkedSnapshot(root, CURRENT);
       Optional<String> previous = linkedSnapshot(root, PREVIOUS);
-      if (current.equals(Optional.of(runId)) || previous.equals(Optional.of(runId))) {
-        throw new UserError("Run id " + runId + " is already published under " + root
-            + "; start the run with a new run id.");
-      }
+      ReportSnapshot.requireUnpublished(runId, current, previous, root);
       if (Files.exists(root.resolve(PointerReportSnapshot.POINTER), LinkOption.NOFOLLOW_LINKS)) {
         throw new UserError(root + " is published through the pointer file " + PointerReportSnapshot.POINTER
             + "; keep publish.mode=pointer for it or use another --output.");
@@ -138,7 +133,7 @@ final class PosixReportSnapshot implements ReportSnapshot {
    */
   @Override
   public void commitPartitions(String report, String partitionColumn, Set<String> replacedValues) {
-    requireOpen();
+    state.requireOpen(runId);
     ReportSnapshot.requireName("report", report);
     ReportSnapshot.requireName("partition column", partitionColumn);
     if (!committed.add(report)) {
@@ -189,8 +184,8 @@ final class PosixReportSnapshot implements ReportSnapshot {
    */
   @Override
   public void publish() {
-    requireOpen();
-    requireHeld(lock);
+    state.requireOpen(runId);
+    ReportSnapshot.requireHeld(lock);
     Path snapshot = snapshotDir();
     try {
       if (published.isPresent()) {
@@ -217,7 +212,7 @@ final class PosixReportSnapshot implements ReportSnapshot {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish snapshot " + snapshot, e);
     }
-    state = State.PUBLISHED;
+    state = SnapshotState.PUBLISHED;
     Set<String> keep = new LinkedHashSet<>();
     keep.add(runId);
     published.ifPresent(keep::add);
@@ -236,10 +231,10 @@ final class PosixReportSnapshot implements ReportSnapshot {
    */
   @Override
   public void abandon() {
-    if (state == State.PUBLISHED) {
+    if (state == SnapshotState.PUBLISHED) {
       return;
     }
-    state = State.ABANDONED;
+    state = SnapshotState.ABANDONED;
     try {
       FileTrees.deleteRecursively(root.resolve(STAGING).resolve(runId));
       FileTrees.deleteRecursively(snapshotDir());
@@ -281,18 +276,6 @@ final class PosixReportSnapshot implements ReportSnapshot {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot inspect " + link, e);
-    }
-  }
-
-  private void requireOpen() {
-    if (state != State.OPEN) {
-      throw new IllegalStateException("Snapshot " + runId + " is already " + state.name().toLowerCase());
-    }
-  }
-
-  private static void requireHeld(PosixOutputLock lock) {
-    if (!lock.isHeld()) {
-      throw new IllegalStateException("The lock on " + lock.localRoot() + " has been released");
     }
   }
 

@@ -182,6 +182,20 @@ public sealed interface ReportSnapshot extends AutoCloseable permits PosixReport
     return Optional.of(ExternalCatalogUtils.unescapePathName(folderName.substring(prefix.length())));
   }
 
+  /** @throws IllegalStateException if {@code lock} has been released */
+  static void requireHeld(OutputLock lock) {
+    if (!lock.isHeld()) {
+      throw new IllegalStateException("The lock on " + lock.root() + " has been released");
+    }
+  }
+
+  /** @throws UserError if {@code runId} is the published snapshot under {@code root} or the one before it */
+  static void requireUnpublished(String runId, Optional<String> current, Optional<String> previous, Object root) {
+    if (current.equals(Optional.of(runId)) || previous.equals(Optional.of(runId))) {
+      throw new UserError("Run id " + runId + " is already published under " + root + "; start the run with a new run id.");
+    }
+  }
+
   /** @throws IllegalArgumentException unless {@code name} is a plain path segment */
   static void requireName(String what, String name) {
     if (name == null || !NAME.matcher(name).matches()) {

@@ -70,6 +70,8 @@ public final class Runner {
   private final SparkSession spark;
   private final Settings settings;
   private final Map<String, Long> timings = new LinkedHashMap<>();
+  /** The data files of every source, listed once per run. */
+  private final Map<Source, List<SourceReader.DataFile>> inputFiles = new EnumMap<>(Source.class);
   /** Rows read per source folder, counted before validation so the reconciliation can fail. */
   private final Map<String, Long> rowsRead = new HashMap<>();
   private long phaseStart = System.nanoTime();
@@ -182,16 +184,18 @@ public final class Runner {
 
   private Map<Source, Dataset<Row>> readAndValidate(Optional<Location> checkpointDir) {
     Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
+    inputFiles.clear();
     for (Source source : Source.values()) {
-      raw.put(source, SourceReader.read(spark, settings.input(), source));
+      inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
+      raw.put(source, SourceReader.read(spark, inputFiles.get(source), source));
     }
     LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
-    long inputBytes = inputFiles().stream().mapToLong(RunManifest.InputFile::bytes).sum();
+    long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(SourceReader.DataFile::bytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }
     rowsRead.clear();
-    rowsRead.putAll(SourceReader.countRecords(spark, settings.input()));
+    rowsRead.putAll(SourceReader.countRecords(spark, inputFiles));
     // Each judged source is computed once and cut from its lineage, so the rules and reports that
     // read it neither recompute it nor re-analyse its whole plan. The raw sources are read once
     // each, by their own validation, and are not kept.
@@ -295,16 +299,13 @@ public final class Runner {
     counts.forEach((source, c) -> sources.put(source.folder(), c));
     return new RunManifest(runId, status, command, window, window.months(), startedAt, Instant.now(), Map.copyOf(timings),
         new RunManifest.Versions(Version.get(), spark.version(), System.getProperty("java.version")),
-        settings.input().toString(), settings.output().toString(), inputFiles(), sources, outcomes, settings.effective());
+        settings.input().toString(), settings.output().toString(), manifestInputFiles(), sources, outcomes, settings.effective());
   }
 
-  private List<RunManifest.InputFile> inputFiles() {
+  private List<RunManifest.InputFile> manifestInputFiles() {
     List<RunManifest.InputFile> files = new ArrayList<>();
-    for (Source source : Source.values()) {
-      for (SourceReader.DataFile file : SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source)) {
-        files.add(new RunManifest.InputFile(source.folder(), file.relativePath(), file.bytes()));
-      }
-    }
+    inputFiles.forEach((source, dataFiles) -> dataFiles.forEach(
+        file -> files.add(new RunManifest.InputFile(source.folder(), file.relativePath(), file.bytes()))));
     return files;
   }
 

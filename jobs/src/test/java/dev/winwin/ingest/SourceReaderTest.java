@@ -116,6 +116,22 @@ class SourceReaderTest {
   }
 
   @Test
+  void countsRecordsWithoutParsingThem() throws IOException {
+    // header, two records (one malformed, still a record), a blank line
+    write("surveys/a.csv", "response_id,deal_id\nS1,D1\nS2,\"open\n\n");
+    write("surveys/b.csv", "response_id,deal_id\r\nS3,D3\r\n");
+    // two records and a blank line, no header
+    write("negotiation_events/e.jsonl", "{\"event_id\":\"N1\"}\n   \n{\"event_id\":\"N2\"}\n");
+    String input = root.toAbsolutePath().toString();
+    Map<Source, List<SourceReader.DataFile>> files = new java.util.EnumMap<>(Source.class);
+    for (Source source : List.of(Source.SURVEYS, Source.NEGOTIATION_EVENTS, Source.PRICE_ADJUSTMENTS)) {
+      files.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), input, source));
+    }
+
+    assertEquals(Map.of("surveys", 3L, "negotiation_events", 2L), SourceReader.countRecords(spark, files));
+  }
+
+  @Test
   void failsNamingAMissingRequiredFolder() {
     UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.DEALS));
 
