@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import dev.winwin.UserError;
 import dev.winwin.generate.DealHistoryGenerator;
 import dev.winwin.generate.GenerationReport;
+import dev.winwin.generate.OutputFormat;
 import dev.winwin.generate.ParallelGenerator;
 import dev.winwin.config.Settings;
 import dev.winwin.pipeline.SparkSessions;
@@ -39,6 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Share of bad rows injected per source (default: ${DEFAULT-VALUE}).")
   double dirtyShare;
 
+  @Option(names = "--format", defaultValue = "mixed", paramLabel = "csv|jsonl|parquet|mixed", converter = OutputFormatConverter.class,
+      description = "csv, jsonl or parquet: every source in that format; mixed (default): surveys and negotiation events as JSON Lines, the rest as CSV, like the bundled sample.")
+  OutputFormat format;
+
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "The input root to write.")
   Path output;
 
@@ -47,7 +52,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DealHistoryGenerator.Options options = new DealHistoryGenerator.Options(deals, months, end, seed, output, dirtyShare);
+    DealHistoryGenerator.Options options = new DealHistoryGenerator.Options(
+        deals, months, end, seed, output, dirtyShare, DealHistoryGenerator.CHUNK_DEALS, format);
     GenerationReport report;
     try {
       report = DealHistoryGenerator.chunks(options) == 1 ? DealHistoryGenerator.generate(options) : inParallel(options);

@@ -24,11 +24,15 @@ import java.util.stream.Stream;
  * Plain Java (no Spark), so tests and the command line can make an input tree in a second.
  *
  * <h2>Files</h2>
- * {@code deals/deals_<close year>.csv} and {@code deals/deals_open.csv} (versions without a close
- * date), {@code price_adjustments/price_adjustments.csv}, {@code cost_lines/cost_lines.csv},
- * {@code surveys/responses.jsonl}, {@code negotiation_events/events.jsonl}, {@code
- * fx_rates/fx_rates.csv}. Dates are {@code yyyy-MM-dd}, months {@code yyyy-MM}, timestamps
- * ISO-8601 in UTC with {@code Z}, money has two decimals in the row's currency.
+ * {@code deals/deals_<close year>} and {@code deals/deals_open} (versions without a close date),
+ * {@code price_adjustments/price_adjustments}, {@code cost_lines/cost_lines}, {@code
+ * surveys/responses}, {@code negotiation_events/events}, {@code fx_rates/fx_rates}, each with the
+ * extension of its format ({@link OutputFormat}): by default the mixed layout of the bundled
+ * sample, {@code .jsonl} for surveys and events and {@code .csv} for the rest; or every source as
+ * {@code .csv}, {@code .jsonl} or {@code .parquet} (every column a UTF-8 string, see {@link
+ * ParquetRows}). A history written in chunks adds {@code -part-<chunk>} to every name. Dates are
+ * {@code yyyy-MM-dd}, months {@code yyyy-MM}, timestamps ISO-8601 in UTC with {@code Z}, money has
+ * two decimals in the row's currency.
  *
  * <h2>Distributions</h2>
  * <ul>
@@ -69,7 +73,9 @@ import java.util.stream.Stream;
  *
  * <h2>Bad rows</h2>
  * See {@link DefectInjector}: about {@code dirtyShare} of each source, every bad row with exactly
- * one reason code, counted in {@code expected_rejects.json} and the returned report.
+ * one reason code, counted in {@code expected_rejects.json} and the returned report. Malformed
+ * lines are made the way the file's format breaks (too few columns or an unclosed quote in CSV, a
+ * cut-off object in JSON Lines); Parquet files get none, since a Parquet row cannot be malformed.
  *
  * <h2>Determinism</h2>
  * Every draw comes from a {@link java.util.SplittableRandom} seeded with {@code seed} and every
@@ -95,11 +101,13 @@ public final class DealHistoryGenerator {
    * @param dirtyShare share of bad rows to inject per source, 0–0.5
    * @param chunkDeals deals per chunk of a history written in parallel (part of what decides the
    *     bytes: same chunk size, same files)
+   * @param format the file format of the sources
    */
   public record Options(
-      int deals, int months, YearMonth end, long seed, Path output, double dirtyShare, int chunkDeals) {
+      int deals, int months, YearMonth end, long seed, Path output, double dirtyShare, int chunkDeals, OutputFormat format) {
+    /** The bundled sample's layout, in chunks of the default size. */
     public Options(int deals, int months, YearMonth end, long seed, Path output, double dirtyShare) {
-      this(deals, months, end, seed, output, dirtyShare, CHUNK_DEALS);
+      this(deals, months, end, seed, output, dirtyShare, CHUNK_DEALS, OutputFormat.MIXED);
     }
 
     public Options {
@@ -112,8 +120,8 @@ public final class DealHistoryGenerator {
       if (months < 1 || months > 240) {
         throw new UserError("The number of months must be between 1 and 240, not " + months + ".");
       }
-      if (end == null || output == null) {
-        throw new UserError("The end month and the output folder are required.");
+      if (end == null || output == null || format == null) {
+        throw new UserError("The end month, the output folder and the format are required.");
       }
       if (!(dirtyShare >= 0 && dirtyShare <= 0.5)) {
         throw new UserError("The dirty share must be between 0 and 0.5, not " + dirtyShare + ".");
@@ -174,15 +182,17 @@ public final class DealHistoryGenerator {
     YearMonth firstFxMonth = options.end().minusMonths(options.months() - 1L + FX_HISTORY_MONTHS);
     FxCurve fx = FxCurve.draw(firstFxMonth, options.end(), fxDraw);
     Options chunkOptions = new Options(dealsInChunk(options, chunk), options.months(), options.end(), options.seed(), options.output(),
-        options.dirtyShare(), options.chunkDeals());
+        options.dirtyShare(), options.chunkDeals(), options.format());
     DealSimulator.History history = DealSimulator.simulate(chunkOptions, catalog, fx, historyDraw, ids, chunk == 0);
     EnumMap<Source, SortedMap<String, Integer>> injected =
-        DefectInjector.inject(history.lines(), options.dirtyShare(), defectDraw, ids, fx);
-    return write(options.output(), history, injected, chunks > 1 ? String.format(Locale.ROOT, "-part-%05d", chunk) : "");
+        DefectInjector.inject(history.lines(), options.format(), options.dirtyShare(), defectDraw, ids, fx);
+    String fileSuffix = chunks > 1 ? String.format(Locale.ROOT, "-part-%05d", chunk) : "";
+    return write(options.output(), options.format(), history, injected, fileSuffix);
   }
 
   private static GenerationReport write(
       Path output,
+      OutputFormat format,
       DealSimulator.History history,
       EnumMap<Source, SortedMap<String, Integer>> injected,
       String fileSuffix)
@@ -192,7 +202,7 @@ public final class DealHistoryGenerator {
     SortedMap<String, SortedMap<String, Integer>> injectedPerSource = new TreeMap<>();
     for (Source source : Source.values()) {
       List<Line> lines = history.lines().get(source);
-      rowsPerFile.putAll(TableWriter.write(output, source, lines, fileSuffix));
+      rowsPerFile.putAll(TableWriter.write(output, source, format.of(source), lines, fileSuffix));
       rowsPerSource.put(source.folder(), lines.size());
       injectedPerSource.put(source.folder(), injected.get(source));
     }

@@ -22,11 +22,12 @@ import java.util.Map;
  * Draw}.
  */
 final class DealSimulator {
-  static final String ADJUSTMENTS_FILE = "price_adjustments.csv";
-  static final String COSTS_FILE = "cost_lines.csv";
-  static final String SURVEYS_FILE = "responses.jsonl";
-  static final String EVENTS_FILE = "events.jsonl";
-  static final String OPEN_DEALS_FILE = "deals_open.csv";
+  // File names without extension: the writer adds the one of the format it writes.
+  static final String ADJUSTMENTS_FILE = "price_adjustments";
+  static final String COSTS_FILE = "cost_lines";
+  static final String SURVEYS_FILE = "responses";
+  static final String EVENTS_FILE = "events";
+  static final String OPEN_DEALS_FILE = "deals_open";
 
   private static final double OPEN_SHARE = 0.10;
   private static final double VERSIONED_SHARE = 0.10;
@@ -393,7 +394,7 @@ final class DealSimulator {
 
   /** One name per year, shared by every row of the file: a chunk holds all its rows until written. */
   private String dealsFileOfYear(int year) {
-    return dealsFiles.computeIfAbsent(year, y -> "deals_" + y + ".csv");
+    return dealsFiles.computeIfAbsent(year, y -> "deals_" + y);
   }
 
   /**

@@ -31,6 +31,7 @@ final class DefectInjector {
   private static final String BAD_DATE = "2026-13-45";
   private static final String BAD_TIMESTAMP = "2026-02-30T25:61:00Z";
   private static final String UNKNOWN_CURRENCY = "XXX";
+  private static final String MALFORMED_ROW = "malformed_row";
 
   /** One kind of defect: its reason code and how it corrupts a valid row with a fresh id. */
   private record Defect(String reason, boolean duplicate, UnaryOperator<Line> corrupt) {
@@ -65,11 +66,11 @@ final class DefectInjector {
    * @return injected rows per source and reason code
    */
   static EnumMap<Source, SortedMap<String, Integer>> inject(
-      EnumMap<Source, List<Line>> lines, double share, Draw draw, Ids ids, FxCurve fx) {
+      EnumMap<Source, List<Line>> lines, OutputFormat format, double share, Draw draw, Ids ids, FxCurve fx) {
     DefectInjector injector = new DefectInjector(draw, ids, fx);
     EnumMap<Source, SortedMap<String, Integer>> injected = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
-      injected.put(source, injector.inject(source, lines.get(source), share));
+      injected.put(source, injector.inject(source, format.of(source), lines.get(source), share));
     }
     return injected;
   }
@@ -82,8 +83,8 @@ final class DefectInjector {
     return Math.max(coverage, (int) Math.round(cleanRows * share));
   }
 
-  private SortedMap<String, Integer> inject(Source source, List<Line> lines, double share) {
-    List<Defect> defects = defects(source);
+  private SortedMap<String, Integer> inject(Source source, Source.Format format, List<Line> lines, double share) {
+    List<Defect> defects = defects(source, format);
     List<Line> clean = List.copyOf(lines);
     SortedMap<String, Integer> counts = new TreeMap<>();
     int count = clean.isEmpty() ? 0 : badRowCount(clean.size(), share, defects.size());
@@ -149,12 +150,13 @@ final class DefectInjector {
     return next;
   }
 
-  private List<Defect> defects(Source source) {
+  private List<Defect> defects(Source source, Source.Format format) {
     return switch (source) {
-      case DEALS -> dealDefects(source);
+      case DEALS -> dealDefects(source, format);
       case PRICE_ADJUSTMENTS ->
           childDefects(
               source,
+              format,
               List.of(
                   Defect.of("missing_field:amount", set(source, "amount", null)),
                   Defect.of("bad_number:amount", set(source, "amount", BAD_NUMBER)),
@@ -165,6 +167,7 @@ final class DefectInjector {
       case COST_LINES ->
           childDefects(
               source,
+              format,
               List.of(
                   Defect.of("missing_field:amount", set(source, "amount", null)),
                   Defect.of("bad_number:amount", set(source, "amount", BAD_NUMBER)),
@@ -175,6 +178,7 @@ final class DefectInjector {
       case SURVEYS ->
           childDefects(
               source,
+              format,
               List.of(
                   Defect.of("missing_field:score", set(source, "score", null)),
                   Defect.of("bad_number:score", set(source, "score", "4x")),
@@ -188,6 +192,7 @@ final class DefectInjector {
       case NEGOTIATION_EVENTS ->
           childDefects(
               source,
+              format,
               List.of(
                   Defect.of("missing_field:party", set(source, "party", null)),
                   Defect.of("bad_number:value_delta", set(source, "value_delta", BAD_NUMBER)),
@@ -196,13 +201,16 @@ final class DefectInjector {
                   Defect.of("unknown_enum:party", set(source, "party", "mediator")),
                   Defect.of("unknown_enum:kind", set(source, "kind", "threat")),
                   Defect.of("bad_number:seq", set(source, "seq", "2nd"))));
-      case FX_RATES ->
-          List.of(
-              Defect.of("missing_field:rate_to_base", set(source, "rate_to_base", null)),
-              Defect.of("bad_number:rate_to_base", set(source, "rate_to_base", BAD_NUMBER)),
-              Defect.of("bad_date:month", set(source, "month", "2025-13")),
-              DUPLICATE,
-              Defect.of("malformed_row", DefectInjector::tooFewColumns));
+      case FX_RATES -> {
+        List<Defect> defects = new ArrayList<>(List.of(
+            Defect.of("missing_field:rate_to_base", set(source, "rate_to_base", null)),
+            Defect.of("bad_number:rate_to_base", set(source, "rate_to_base", BAD_NUMBER)),
+            Defect.of("bad_date:month", set(source, "month", "2025-13")),
+            DUPLICATE));
+        // A file of a few hundred rows has room for one kind of broken line within the 4%.
+        defects.addAll(malformedRows(source, format).stream().limit(1).toList());
+        yield defects;
+      }
     };
   }
 
@@ -210,9 +218,9 @@ final class DefectInjector {
    * Deal defects. Money defects keep the other amounts consistent: an unreadable or zero list or
    * invoice leaves nothing for a cross-field rule to compare.
    */
-  private List<Defect> dealDefects(Source source) {
+  private List<Defect> dealDefects(Source source, Source.Format format) {
     int stage = source.index("stage");
-    return List.of(
+    List<Defect> defects = new ArrayList<>(List.of(
         Defect.of("missing_field:account_id", set(source, "account_id", null)),
         Defect.of("bad_number:list_amount", set(source, "list_amount", BAD_NUMBER)),
         Defect.of("bad_date:close_date", set(source, "close_date", BAD_DATE)),
@@ -230,9 +238,9 @@ final class DefectInjector {
                     .with(source.index("list_amount"), "0.00")),
         Defect.of("out_of_range:invoice_amount", line -> scaleInvoice(source, line, 1.6)),
         Defect.of("out_of_range:at_risk_amount", line -> atRiskAboveInvoice(source, line)),
-        DUPLICATE,
-        Defect.of("malformed_row", DefectInjector::tooFewColumns),
-        Defect.of("malformed_row", DefectInjector::unclosedQuote),
+        DUPLICATE));
+    defects.addAll(malformedRows(source, format));
+    defects.addAll(List.of(
         Defect.of("missing_field:list_amount", set(source, "list_amount", null)),
         Defect.of(
             "bad_number:invoice_amount",
@@ -241,24 +249,34 @@ final class DefectInjector {
                     .with(source.index("invoice_amount"), BAD_NUMBER)),
         Defect.of("missing_field:close_date", set(source, "close_date", null)),
         Defect.of("unknown_enum:offering_type", set(source, "offering_type", "premium")),
-        Defect.of("unknown_enum:buyer_role", set(source, "buyer_role", "cfo")));
+        Defect.of("unknown_enum:buyer_role", set(source, "buyer_role", "cfo"))));
+    return defects;
   }
 
-  /** The defects every child source has, after its own: orphan, duplicate and malformed rows. */
-  private List<Defect> childDefects(Source source, List<Defect> own) {
+  /** The defects every child source has, after its own: orphan, duplicate and, where the format allows, malformed rows. */
+  private List<Defect> childDefects(Source source, Source.Format format, List<Defect> own) {
     List<Defect> defects = new ArrayList<>(own);
     defects.add(
         Defect.of(
             "orphan:deal_id",
             line -> line.with(source.index("deal_id"), ids.orphanDeal(++orphans))));
     defects.add(DUPLICATE);
-    if (source.format() == Source.Format.CSV) {
-      defects.add(Defect.of("malformed_row", DefectInjector::tooFewColumns));
-      defects.add(Defect.of("malformed_row", DefectInjector::unclosedQuote));
-    } else {
-      defects.add(Defect.of("malformed_row", line -> truncatedJson(source, line)));
-    }
+    defects.addAll(malformedRows(source, format));
     return defects;
+  }
+
+  /**
+   * The ways a line of {@code format} breaks, the commonest first. A Parquet file has no lines to
+   * break (a writer either writes a row whole or fails), so none is injected there and the
+   * expected counts stay what validation finds.
+   */
+  private static List<Defect> malformedRows(Source source, Source.Format format) {
+    return switch (format) {
+      case CSV -> List.of(
+          Defect.of(MALFORMED_ROW, DefectInjector::tooFewColumns), Defect.of(MALFORMED_ROW, DefectInjector::unclosedQuote));
+      case JSONL -> List.of(Defect.of(MALFORMED_ROW, line -> truncatedJson(source, line)));
+      case PARQUET -> List.of();
+    };
   }
 
   private static UnaryOperator<Line> set(Source source, String column, String value) {

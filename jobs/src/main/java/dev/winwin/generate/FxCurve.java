@@ -13,7 +13,7 @@ import java.util.List;
  * USD is listed at 1.0000 so the base is explicit in the data.
  */
 final class FxCurve {
-  static final String FILE = "fx_rates.csv";
+  static final String FILE = "fx_rates";
   private static final double[] START = {1.0, 1.08, 1.27, 0.66};
 
   private final YearMonth first;

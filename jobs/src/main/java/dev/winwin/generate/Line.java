@@ -26,7 +26,7 @@ final class Line {
     return new Line(file, null, text);
   }
 
-  /** The file name inside the source folder, e.g. {@code deals_2025.csv}. */
+  /** The file name inside the source folder without its extension, e.g. {@code deals_2025}. */
   String file() {
     return file;
   }

@@ -58,11 +58,13 @@ public final class ParallelGenerator {
     String output = options.output().toAbsolutePath().toString();
     double dirtyShare = options.dirtyShare();
     int chunkDeals = options.chunkDeals();
+    OutputFormat format = options.format();
     return context
         .parallelize(IntStream.range(0, chunks).boxed().toList(), chunks)
         .map(chunk -> {
           DealHistoryGenerator.Options whole =
-              new DealHistoryGenerator.Options(deals, months, YearMonth.parse(end), seed, Path.of(output), dirtyShare, chunkDeals);
+              new DealHistoryGenerator.Options(
+              deals, months, YearMonth.parse(end), seed, Path.of(output), dirtyShare, chunkDeals, format);
           try {
             return DealHistoryGenerator.writeChunk(whole, chunk);
           } catch (IOException e) {

@@ -1,14 +1,15 @@
 package dev.winwin.generate;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.winwin.schema.Field;
 import dev.winwin.schema.FieldKind;
 
 /**
  * The six input sources as the generator writes them: the folder and columns of
- * {@link dev.winwin.schema.Source}, plus the file format. Numeric columns are written as JSON
- * numbers in JSON Lines files when they parse.
+ * {@link dev.winwin.schema.Source}, plus the file format the source has in the mixed layout of the
+ * bundled sample. Numeric columns are written as JSON numbers in JSON Lines files when they parse.
  */
 enum Source {
   DEALS(dev.winwin.schema.Source.DEALS, Format.CSV),
@@ -18,20 +19,26 @@ enum Source {
   NEGOTIATION_EVENTS(dev.winwin.schema.Source.NEGOTIATION_EVENTS, Format.JSONL),
   FX_RATES(dev.winwin.schema.Source.FX_RATES, Format.CSV);
 
+  /** A file format the generator writes, named by the extension its files get. */
   enum Format {
     CSV,
-    JSONL
+    JSONL,
+    PARQUET;
+
+    String extension() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private final dev.winwin.schema.Source schema;
-  private final Format format;
+  private final Format mixedFormat;
   private final List<String> columns;
   /** Per column position: is it an integer or decimal column. */
   private final boolean[] numeric;
 
-  Source(dev.winwin.schema.Source schema, Format format) {
+  Source(dev.winwin.schema.Source schema, Format mixedFormat) {
     this.schema = schema;
-    this.format = format;
+    this.mixedFormat = mixedFormat;
     this.columns = schema.fieldNames();
     this.numeric = new boolean[columns.size()];
     List<Field> fields = schema.fields();
@@ -44,8 +51,9 @@ enum Source {
     return schema.folder();
   }
 
-  Format format() {
-    return format;
+  /** The format of this source's files in the mixed layout. */
+  Format mixedFormat() {
+    return mixedFormat;
   }
 
   List<String> columns() {

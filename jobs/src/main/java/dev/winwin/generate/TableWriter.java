@@ -14,9 +14,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes a source's lines into its folder, one file per {@link Line#file()}, in line order.
+ * Writes a source's lines into its folder in one format, one file per {@link Line#file()}, in line
+ * order.
  *
- * <p>CSV: a header row, RFC 4180 quoting (a field with a comma, quote or line break is quoted,
+ * <p>Parquet: see {@link ParquetRows}. CSV: a header row, RFC 4180 quoting (a field with a comma, quote or line break is quoted,
  * quotes doubled), {@code \n} line ends. JSON Lines: one object per line, keys in column order,
  * empty values as {@code null}, numeric columns as JSON numbers when they parse (so a bad number
  * stays a string). No generated value contains a line break, so one record is one line.
@@ -34,11 +35,12 @@ final class TableWriter {
   private TableWriter() {}
 
   /**
-   * Writes every file of {@code source} under {@code root}.
+   * Writes every file of {@code source} under {@code root}: file {@code deals_2024} with suffix
+   * {@code -part-00003} in CSV is {@code deals_2024-part-00003.csv}.
    *
    * @return data rows (header excluded) per file, keyed by path relative to {@code root}
    */
-  static SortedMap<String, Integer> write(Path root, Source source, List<Line> lines, String fileSuffix)
+  static SortedMap<String, Integer> write(Path root, Source source, Source.Format format, List<Line> lines, String fileSuffix)
       throws IOException {
     SortedMap<String, List<Line>> byFile = new TreeMap<>();
     String lastFile = null;
@@ -54,21 +56,25 @@ final class TableWriter {
     Path folder = Files.createDirectories(root.resolve(source.folder()));
     SortedMap<String, Integer> rows = new TreeMap<>();
     for (Map.Entry<String, List<Line>> file : byFile.entrySet()) {
-      String name = withSuffix(file.getKey(), fileSuffix);
-      writeFile(folder.resolve(name), source, file.getValue());
+      String name = file.getKey() + fileSuffix + "." + format.extension();
+      if (format == Source.Format.PARQUET) {
+        ParquetRows.write(folder.resolve(name), source, file.getValue());
+      } else {
+        writeText(folder.resolve(name), source, format, file.getValue());
+      }
       rows.put(source.folder() + "/" + name, file.getValue().size());
     }
     return rows;
   }
 
-  private static void writeFile(Path path, Source source, List<Line> lines) throws IOException {
+  private static void writeText(Path path, Source source, Source.Format format, List<Line> lines) throws IOException {
     try (OutputStream out = Files.newOutputStream(path)) {
       StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
-      if (source.format() == Source.Format.CSV) {
+      if (format == Source.Format.CSV) {
         appendCsv(text, source.columns().toArray(String[]::new)).append('\n');
       }
       for (Line line : lines) {
-        appendLine(text, source, line).append('\n');
+        appendLine(text, source, format, line).append('\n');
         if (text.length() >= FLUSH_CHARS) {
           flush(text, out);
         }
@@ -86,17 +92,11 @@ final class TableWriter {
     text.setLength(0);
   }
 
-  /** {@code deals_2024.csv} with suffix {@code -part-00003} is {@code deals_2024-part-00003.csv}. */
-  private static String withSuffix(String file, String suffix) {
-    int dot = file.lastIndexOf('.');
-    return file.substring(0, dot) + suffix + file.substring(dot);
-  }
-
-  private static StringBuilder appendLine(StringBuilder text, Source source, Line line) {
+  private static StringBuilder appendLine(StringBuilder text, Source source, Source.Format format, Line line) {
     if (line.isRaw()) {
       return text.append(line.rawText());
     }
-    return source.format() == Source.Format.CSV
+    return format == Source.Format.CSV
         ? appendCsv(text, line.values())
         : appendJson(text, source, line.values());
   }

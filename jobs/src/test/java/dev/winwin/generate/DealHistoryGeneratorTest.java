@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The generator on a small tree: 300 deals over 6 months, with a 10% dirty share so that every
@@ -47,22 +49,35 @@ class DealHistoryGeneratorTest {
   }
 
   private static DealHistoryGenerator.Options options(Path output, double dirtyShare) {
-    return new DealHistoryGenerator.Options(
-        300, 6, YearMonth.of(2026, 10), 20261031L, output, dirtyShare);
+    return options(output, dirtyShare, OutputFormat.MIXED);
   }
 
-  @Test
-  void sameOptionsWriteByteIdenticalFiles() throws IOException {
-    Path second = temp.resolve("second");
-    DealHistoryGenerator.generate(options(second, 0.10));
+  private static DealHistoryGenerator.Options options(Path output, double dirtyShare, OutputFormat format) {
+    return new DealHistoryGenerator.Options(
+        300, 6, YearMonth.of(2026, 10), 20261031L, output, dirtyShare, DealHistoryGenerator.CHUNK_DEALS, format);
+  }
 
-    List<Path> files = relativeFiles(tree);
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void sameOptionsWriteByteIdenticalFilesWithTheFormatsExtension(OutputFormat format) throws IOException {
+    Path first = temp.resolve(format + "-first");
+    Path second = temp.resolve(format + "-second");
+    DealHistoryGenerator.generate(options(first, 0.10, format));
+    DealHistoryGenerator.generate(options(second, 0.10, format));
+
+    List<Path> files = relativeFiles(first);
     assertEquals(files, relativeFiles(second));
     for (Path file : files) {
       assertArrayEquals(
-          Files.readAllBytes(tree.resolve(file)),
+          Files.readAllBytes(first.resolve(file)),
           Files.readAllBytes(second.resolve(file)),
           file + " differs between two runs");
+    }
+    for (Source source : Source.values()) {
+      String extension = "." + format.of(source).extension();
+      for (Path file : files(first, source.folder())) {
+        assertTrue(file.toString().endsWith(extension), file + " is not " + extension);
+      }
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,21 +19,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winwin.config.Settings;
 import dev.winwin.config.SettingsLoader;
 import dev.winwin.generate.DealHistoryGenerator;
+import dev.winwin.generate.OutputFormat;
 import dev.winwin.schema.Source;
 import dev.winwin.testing.TestSpark;
 
 /**
  * Validation against an independent oracle: the generator knows exactly which bad rows it injected
  * (one defect each) and writes them to {@code expected_rejects.json}; every count and reason must
- * match.
+ * match, whatever format the sources are written in.
  */
 class GeneratedHistoryReconciliationTest {
   @TempDir
   Path input;
 
-  @Test
-  void everyInjectedDefectIsRejectedWithItsReasonAndCountsReconcile() throws IOException {
-    DealHistoryGenerator.generate(new DealHistoryGenerator.Options(400, 6, YearMonth.of(2026, 10), 7L, input, 0.04));
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void everyInjectedDefectIsRejectedWithItsReasonAndCountsReconcile(OutputFormat format) throws IOException {
+    DealHistoryGenerator.generate(new DealHistoryGenerator.Options(
+        400, 6, YearMonth.of(2026, 10), 7L, input, 0.04, DealHistoryGenerator.CHUNK_DEALS, format));
     Settings settings = new SettingsLoader(input).load(Optional.empty(), Map.of());
 
     Map<Source, RunManifest.SourceCounts> counts = new Runner(TestSpark.session(), settings).validate();
