@@ -5,6 +5,7 @@ import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.SOURCE_FILE;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -111,8 +114,8 @@ public final class SourceReader {
     if (byFormat.containsKey("json")) {
       all = all.unionByName(spark.createDataFrame(jsonRows(spark, byFormat.get("json"), source), rawSchema(source)));
     }
-    for (DataFile parquet : byFormat.getOrDefault("parquet", List.of())) {
-      all = all.unionByName(readParquet(spark, parquet.path(), parquet.relativePath(), source));
+    if (byFormat.containsKey("parquet")) {
+      all = all.unionByName(parquetRows(spark, byFormat.get("parquet"), source));
     }
     return all;
   }
@@ -120,7 +123,7 @@ public final class SourceReader {
   /**
    * Counts the records of every source without parsing them, as the reconciliation's independent
    * count of what was read: the non-blank lines of each text file (less the header of a CSV file)
-   * and the rows in each Parquet footer. One job for all text files.
+   * and the rows in each Parquet footer, read on the driver. One job for all text files.
    *
    * @param files per source, its data files as {@link #dataFiles} lists them
    * @return per source folder, its record count; sources without files are absent
@@ -131,7 +134,7 @@ public final class SourceReader {
     for (Source source : files.keySet()) {
       for (DataFile data : files.get(source)) {
         switch (format(data.path())) {
-          case "parquet" -> counts.merge(source.folder(), spark.read().parquet(data.path().toString()).count(), Long::sum);
+          case "parquet" -> counts.merge(source.folder(), ParquetFooter.read(spark, data).rows(), Long::sum);
           case "csv" -> {
             counts.merge(source.folder(), -1L, Long::sum);
             textFiles.add(data);
@@ -249,18 +252,40 @@ public final class SourceReader {
     });
   }
 
-  private static Dataset<Row> readParquet(SparkSession spark, Path file, String relative, Source source) {
+  /**
+   * Every Parquet file of a source, in one scan per schema rather than one per file: a generated
+   * history has hundreds of files per source, and a plan with a scan per file costs more to
+   * analyse and run than the rows do. Files are grouped by the schema in their footer, so a
+   * folder whose files differ (an added column, a number typed differently) still reads each file
+   * by its own schema; lineage comes from each row's file name and position in its file.
+   */
+  private static Dataset<Row> parquetRows(SparkSession spark, List<DataFile> files, Source source) {
+    Map<MessageType, List<DataFile>> bySchema = new LinkedHashMap<>();
+    for (DataFile data : files) {
+      bySchema.computeIfAbsent(ParquetFooter.read(spark, data).schema(), schema -> new ArrayList<>()).add(data);
+    }
+    Dataset<Row> all = null;
+    for (List<DataFile> group : bySchema.values()) {
+      Dataset<Row> rows = readParquet(spark, group, source);
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
+  }
+
+  /** Files that share one schema: one scan, its required columns checked once for all of them. */
+  private static Dataset<Row> readParquet(SparkSession spark, List<DataFile> files, Source source) {
+    Path first = files.get(0).path();
     Dataset<Row> parquet;
     try {
-      parquet = spark.read().parquet(file.toString());
+      parquet = spark.read().parquet(files.stream().map(data -> data.path().toString()).toArray(String[]::new));
     } catch (RuntimeException e) {
-      throw new UserError("The input file " + file + " is not readable Parquet: " + e.getMessage(), e);
+      throw new UserError("The input file " + display(first) + " is not readable Parquet: " + e.getMessage(), e);
     }
-    requireColumns(file, new HashSet<>(Arrays.asList(parquet.columns())), source);
     Set<String> present = new HashSet<>(Arrays.asList(parquet.columns()));
+    requireColumns(first, present, source);
     List<Column> columns = new ArrayList<>(List.of(
         lit(source.folder()).as(SOURCE),
-        lit(relative).as(SOURCE_FILE),
+        concat(lit(source.folder() + "/"), col("_metadata.file_name")).as(SOURCE_FILE),
         col("_metadata.row_index").plus(1).cast(DataTypes.LongType).as(ROW_NUMBER),
         to_json(struct(Arrays.stream(parquet.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))).as(RAW),
         lit(false).as(MALFORMED)));
@@ -320,7 +345,7 @@ public final class SourceReader {
   }
 
   /** A local file as a plain path, anything else as its URI, for messages. */
-  private static String display(Path path) {
+  static String display(Path path) {
     return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
   }
 

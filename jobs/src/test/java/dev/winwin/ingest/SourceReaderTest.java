@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -88,20 +89,9 @@ class SourceReaderTest {
 
   @Test
   void readsParquetWithRowNumbersAlongsideCsvInTheSameFolder() throws IOException {
-    StructType schema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("month", DataTypes.StringType, false),
-        DataTypes.createStructField("currency", DataTypes.StringType, false),
-        DataTypes.createStructField("rate_to_base", DataTypes.createDecimalType(10, 4), false)));
-    Path written = root.resolve("spark-out");
-    spark.createDataFrame(List.of(
-            RowFactory.create("2026-03", "EUR", new BigDecimal("1.1000")),
-            RowFactory.create("2026-04", "EUR", new BigDecimal("1.0825"))), schema)
-        .coalesce(1).write().parquet(written.toString());
-    Files.createDirectories(root.resolve("fx_rates"));
-    try (Stream<Path> files = Files.list(written)) {
-      Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-      Files.move(part, root.resolve("fx_rates/part.parquet"));
-    }
+    writeParquet("fx_rates/part.parquet", fxSchema(DataTypes.createDecimalType(10, 4)),
+        RowFactory.create("2026-03", "EUR", new BigDecimal("1.1000")),
+        RowFactory.create("2026-04", "EUR", new BigDecimal("1.0825")));
     write("fx_rates/later.csv", "month,currency,rate_to_base\n2026-05,GBP,1.27\n");
 
     Map<String, Row> rows = RowAssert.byKey(SourceReader.read(spark, root, Source.FX_RATES), SOURCE_FILE, ROW_NUMBER);
@@ -113,6 +103,41 @@ class SourceReaderTest {
         RAW, "{\"month\":\"2026-03\",\"currency\":\"EUR\",\"rate_to_base\":1.1000}");
     assertRow(rows, "fx_rates/part.parquet/2", "month", "2026-04", "rate_to_base", "1.0825");
     assertRow(rows, "fx_rates/later.csv/2", "month", "2026-05", "currency", "GBP", "rate_to_base", "1.27");
+  }
+
+  /**
+   * Files of one schema are read in one scan and files of another in a second: every row still
+   * names its own file and its position in that file, and each file is read by its own schema.
+   */
+  @Test
+  void readsManyParquetFilesKeepingEachRowsFileAndNumber() throws IOException {
+    StructType text = fxSchema(DataTypes.StringType);
+    writeParquet("fx_rates/a.parquet", text, RowFactory.create("2026-01", "EUR", "1.10"), RowFactory.create("2026-02", "EUR", "1.11"));
+    writeParquet("fx_rates/b.parquet", fxSchema(DataTypes.createDecimalType(10, 4)), RowFactory.create("2026-03", "GBP", new BigDecimal("1.2700")));
+    writeParquet("fx_rates/c.parquet", text,
+        RowFactory.create("2026-04", "EUR", "1.12"), RowFactory.create("2026-05", "EUR", null), RowFactory.create("2026-06", "EUR", " 1.14 "));
+
+    Map<String, Row> rows = RowAssert.byKey(SourceReader.read(spark, root, Source.FX_RATES), SOURCE_FILE, ROW_NUMBER);
+
+    assertEquals(List.of("fx_rates/a.parquet/1", "fx_rates/a.parquet/2", "fx_rates/b.parquet/1",
+        "fx_rates/c.parquet/1", "fx_rates/c.parquet/2", "fx_rates/c.parquet/3"), List.copyOf(rows.keySet()));
+    assertRow(rows, "fx_rates/a.parquet/2", "month", "2026-02", "rate_to_base", "1.11");
+    assertRow(rows, "fx_rates/b.parquet/1", "month", "2026-03", "rate_to_base", "1.2700");
+    assertRow(rows, "fx_rates/c.parquet/1", "month", "2026-04", "rate_to_base", "1.12");
+    assertRow(rows, "fx_rates/c.parquet/2", "month", "2026-05", "rate_to_base", null);
+    assertRow(rows, "fx_rates/c.parquet/3", "month", "2026-06", "rate_to_base", "1.14",
+        RAW, "{\"month\":\"2026-06\",\"currency\":\"EUR\",\"rate_to_base\":\" 1.14 \"}");
+    List<SourceReader.DataFile> files = SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), root.toString(), Source.FX_RATES);
+    assertEquals(Map.of("fx_rates", 6L), SourceReader.countRecords(spark, Map.of(Source.FX_RATES, files)));
+  }
+
+  @Test
+  void failsNamingAParquetFileThatIsNotParquet() throws IOException {
+    write("fx_rates/export.parquet", "month,currency,rate_to_base\n2026-05,GBP,1.27\n");
+
+    UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.FX_RATES));
+
+    assertTrue(error.getMessage().contains("fx_rates/export.parquet is not readable Parquet"), error.getMessage());
   }
 
   @Test
@@ -161,6 +186,24 @@ class SourceReaderTest {
     UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.DEALS));
 
     assertTrue(error.getMessage().contains("deals.xlsx"), error.getMessage());
+  }
+
+  private static StructType fxSchema(DataType rate) {
+    return DataTypes.createStructType(List.of(
+        DataTypes.createStructField("month", DataTypes.StringType, false),
+        DataTypes.createStructField("currency", DataTypes.StringType, false),
+        DataTypes.createStructField("rate_to_base", rate, true)));
+  }
+
+  /** One Parquet file as Spark writes it, under the name given. */
+  private void writeParquet(String relative, StructType schema, Row... rows) throws IOException {
+    Path written = root.resolve("spark-out");
+    spark.createDataFrame(List.of(rows), schema).coalesce(1).write().mode("overwrite").parquet(written.toString());
+    Files.createDirectories(root.resolve(relative).getParent());
+    try (Stream<Path> files = Files.list(written)) {
+      Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      Files.move(part, root.resolve(relative));
+    }
   }
 
   private void write(String relative, String text) throws IOException {
