@@ -79,7 +79,21 @@ public final class SourceReader {
    * One data file of a source: its fully qualified path (the same on the driver and every
    * executor), its path relative to the input root, and its size.
    */
-  public record DataFile(Path path, String relativePath, long bytes) {}
+  public record DataFile(Path path, String relativePath, long bytes) {
+    /**
+     * Parquet holds the same rows in about a sixth of the bytes of CSV or JSON Lines (5.9 on a
+     * generated 1M-deal history).
+     */
+    private static final long PARQUET_TEXT_RATIO = 6;
+
+    /**
+     * The size of the file's rows as text, what sizing decisions (shuffle partitions, whether the
+     * judged rows fit in memory) go by, so that a Parquet input is not taken for a sixth of itself.
+     */
+    public long textBytes() {
+      return format(path).equals("parquet") ? bytes * PARQUET_TEXT_RATIO : bytes;
+    }
+  }
 
   /** {@link #read(SparkSession, String, Source)} for a local input root. */
   public static Dataset<Row> read(SparkSession spark, java.nio.file.Path inputRoot, Source source) {

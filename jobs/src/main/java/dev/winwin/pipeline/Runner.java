@@ -63,7 +63,7 @@ public final class Runner {
   public static final String PUBLISHED = "published";
   public static final String GATE_FAILED = "quality_gate_failed";
   private static final Logger LOG = LogManager.getLogger(Runner.class);
-  /** Input up to this size is validated into memory on a local run; larger input into files. */
+  /** Input up to this size as text is validated into memory on a local run; larger input into files. */
   private static final long IN_MEMORY_INPUT_BYTES = 256L << 20;
   private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -190,7 +190,7 @@ public final class Runner {
       raw.put(source, SourceReader.read(spark, inputFiles.get(source), source));
     }
     LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
-    long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(SourceReader.DataFile::bytes).sum();
+    long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(SourceReader.DataFile::textBytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }
