@@ -2,7 +2,7 @@ package dev.winwin.pipeline;
 
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.COST_LINES;
-import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.DELIVERY_COST;
 import static dev.winwin.schema.Columns.PRICE_ADJUSTMENTS;
 import static dev.winwin.schema.Columns.STAGE;
@@ -71,14 +71,14 @@ public final class Pipeline {
     Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(judged.get(Source.DEALS)))
         .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scope.months().toArray())));
     Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
-    Dataset<Row> wonIds = won.select(col(DEAL_ID));
+    Object[] scopeMonths = scope.months().toArray();
 
     Dataset<Row> metrics = DealMetrics.build(
         won,
-        DealTotals.perDeal(Validation.accepted(judged.get(Source.PRICE_ADJUSTMENTS)), won, fx, base, PRICE_ADJUSTMENTS, ADJUSTMENT_LINES),
-        DealTotals.perDeal(Validation.accepted(judged.get(Source.COST_LINES)), won, fx, base, DELIVERY_COST, COST_LINES),
-        Satisfaction.perDeal(ofDeals(judged.get(Source.SURVEYS), wonIds), settings.classification()),
-        Negotiation.perDeal(ofDeals(judged.get(Source.NEGOTIATION_EVENTS), wonIds)));
+        DealTotals.perDeal(ofWonDeals(judged.get(Source.PRICE_ADJUSTMENTS), scopeMonths), fx, base, PRICE_ADJUSTMENTS, ADJUSTMENT_LINES),
+        DealTotals.perDeal(ofWonDeals(judged.get(Source.COST_LINES), scopeMonths), fx, base, DELIVERY_COST, COST_LINES),
+        Satisfaction.perDeal(ofWonDeals(judged.get(Source.SURVEYS), scopeMonths), settings.classification()),
+        Negotiation.perDeal(ofWonDeals(judged.get(Source.NEGOTIATION_EVENTS), scopeMonths)));
     Dataset<Row> scopeOutcomes = DealOutcomesReport.build(Classification.classify(metrics, settings.classification()), runId);
     Dataset<Row> dealOutcomes = scopeOutcomes.filter(col(CLOSE_MONTH).isin(windowMonths));
     Dataset<Row> lost = closed.filter(col(STAGE).equalTo("lost").and(col(CLOSE_MONTH).isin(windowMonths)));
@@ -97,8 +97,11 @@ public final class Pipeline {
     return a.isBefore(b) ? a : b;
   }
 
-  /** The accepted child rows of the given deals. */
-  private static Dataset<Row> ofDeals(Dataset<Row> judgedChildren, Dataset<Row> dealIds) {
-    return Validation.accepted(judgedChildren).join(dealIds, judgedChildren.col(DEAL_ID).equalTo(dealIds.col(DEAL_ID)), "left_semi");
+  /**
+   * The accepted child rows of the deals won in {@code closeMonths}: their deal's close month came
+   * with them from validation, so no join with the deals (and no shuffle of the child rows) is needed.
+   */
+  public static Dataset<Row> ofWonDeals(Dataset<Row> judgedChildren, Object[] closeMonths) {
+    return Validation.accepted(judgedChildren).filter(col(DEAL_WON_MONTH).isin(closeMonths));
   }
 }

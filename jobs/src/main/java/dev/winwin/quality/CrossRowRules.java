@@ -3,6 +3,7 @@ package dev.winwin.quality;
 import static dev.winwin.schema.Columns.CLOSE_DATE;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.MONTH;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
@@ -91,18 +92,18 @@ final class CrossRowRules {
 
   /**
    * Marks child rows whose deal is not among the accepted deals as {@code orphan:deal_id}, and
-   * checks the currency of those that carry money at the deal's close month.
+   * checks the currency of those that carry money at the deal's close month. Adds
+   * {@link dev.winwin.schema.Columns#DEAL_WON_MONTH}.
    *
    * @param deals accepted latest deal versions: {@code deal_id}, {@code stage}, {@code close_date}
    */
   static Dataset<Row> againstDeals(Dataset<Row> children, Dataset<Row> deals, Dataset<Row> fx, String baseCurrency) {
     String dealKey = FLAG + "_deal";
-    String dealMonth = FLAG + "_month";
     Dataset<Row> joined = children.join(
-        deals.select(col(DEAL_ID).as(dealKey), closeMonth().as(dealMonth)),
+        deals.select(col(DEAL_ID).as(dealKey), closeMonth().as(DEAL_WON_MONTH)),
         col(DEAL_ID).equalTo(col(dealKey)), "left");
     Dataset<Row> orphans = flag(joined, col(DEAL_ID).isNotNull().and(col(dealKey).isNull()), Reason.ORPHAN_DEAL);
     boolean hasMoney = Arrays.asList(children.columns()).contains(CURRENCY);
-    return (hasMoney ? currencies(orphans, col(dealMonth), fx, baseCurrency) : orphans).drop(dealKey, dealMonth);
+    return (hasMoney ? currencies(orphans, col(DEAL_WON_MONTH), fx, baseCurrency) : orphans).drop(dealKey);
   }
 }

@@ -65,6 +65,11 @@ public final class Columns {
   public static final String RAW = "raw";
   public static final String REASONS = "reasons";
   public static final String STATUS = "status";
+  /**
+   * Set by validation on the rows of a deal's child source: the close month of their deal when that
+   * deal is won, null otherwise; later steps take a won deal's children without joining the deals.
+   */
+  public static final String DEAL_WON_MONTH = "deal_won_month";
 
   // metrics and classification (DOMAIN §4, §5)
   public static final String CLOSE_MONTH = "close_month";

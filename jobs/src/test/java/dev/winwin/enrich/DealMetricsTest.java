@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.winwin.pipeline.Pipeline;
 import dev.winwin.testing.RowAssert;
 import dev.winwin.testing.TestSettings;
 
@@ -36,31 +37,34 @@ class DealMetricsTest {
         row("D1", "2026-03", "EUR", dec("1000.00"), dec("800.00"), dec("200.00")),
         row("D2", "2026-03", "USD", dec("1000.00"), dec("100.00"), null),
         row("D3", "2026-04", "USD", dec("600.00"), dec("500.00"), dec("0")));
-    Dataset<Row> adjustments = table("deal_id STRING, amount DECIMAL(24,8), currency STRING",
-        row("D1", dec("50.00"), "EUR"),
-        row("D1", dec("10.00"), "USD"),
-        row("D2", dec("150.00"), "USD"));
-    Dataset<Row> costs = table("deal_id STRING, amount DECIMAL(24,8), currency STRING",
-        row("D1", dec("500.00"), "USD"),
-        row("D1", dec("-60.00"), "EUR"),
-        row("D2", dec("20.00"), "USD"),
-        // a cost line of a deal outside the won deals is left out
-        row("D9", dec("999.00"), "USD"));
-    Dataset<Row> surveys = table("deal_id STRING, respondent_role STRING, instrument STRING, score INT",
-        row("D1", "decision_maker", "csat", 5),
-        row("D1", "end_user", "nps", 6));
-    Dataset<Row> events = table("deal_id STRING, party STRING, value_delta DECIMAL(24,8)",
-        row("D1", "provider", dec("200")),
-        row("D1", "client", dec("100")),
-        row("D1", "provider", dec("100")));
+    // Child rows as validation leaves them: the close month of their won deal, and a status.
+    String children = "deal_id STRING, amount DECIMAL(24,8), currency STRING, deal_won_month STRING, status STRING";
+    Dataset<Row> adjustments = table(children,
+        row("D1", dec("50.00"), "EUR", "2026-03", "accepted"),
+        row("D1", dec("10.00"), "USD", "2026-03", "accepted"),
+        row("D2", dec("150.00"), "USD", "2026-03", "accepted"),
+        // a rejected row counts for nothing
+        row("D2", dec("1000.00"), "USD", "2026-03", "rejected"));
+    Dataset<Row> costs = table(children,
+        row("D1", dec("500.00"), "USD", "2026-03", "accepted"),
+        row("D1", dec("-60.00"), "EUR", "2026-03", "accepted"),
+        row("D2", dec("20.00"), "USD", "2026-03", "accepted"));
+    Dataset<Row> surveys = table("deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, status STRING",
+        row("D1", "decision_maker", "csat", 5, "2026-03", "accepted"),
+        row("D1", "end_user", "nps", 6, "2026-03", "accepted"));
+    Dataset<Row> events = table("deal_id STRING, party STRING, value_delta DECIMAL(24,8), deal_won_month STRING, status STRING",
+        row("D1", "provider", dec("200"), "2026-03", "accepted"),
+        row("D1", "client", dec("100"), "2026-03", "accepted"),
+        row("D1", "provider", dec("100"), "2026-03", "accepted"));
+    Object[] months = {"2026-03", "2026-04"};
 
     Dataset<Row> won = BaseCurrency.withRate(deals, CLOSE_MONTH, fx, BASE);
     metrics = RowAssert.byKey(DealMetrics.build(
         won,
-        DealTotals.perDeal(adjustments, won, fx, BASE, PRICE_ADJUSTMENTS, "adjustment_lines"),
-        DealTotals.perDeal(costs, won, fx, BASE, DELIVERY_COST, COST_LINES),
-        Satisfaction.perDeal(surveys, TestSettings.classification()),
-        Negotiation.perDeal(events)), DEAL_ID);
+        DealTotals.perDeal(Pipeline.ofWonDeals(adjustments, months), fx, BASE, PRICE_ADJUSTMENTS, "adjustment_lines"),
+        DealTotals.perDeal(Pipeline.ofWonDeals(costs, months), fx, BASE, DELIVERY_COST, COST_LINES),
+        Satisfaction.perDeal(Pipeline.ofWonDeals(surveys, months), TestSettings.classification()),
+        Negotiation.perDeal(Pipeline.ofWonDeals(events, months))), DEAL_ID);
   }
 
   @Test

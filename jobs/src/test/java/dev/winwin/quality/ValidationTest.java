@@ -3,6 +3,7 @@ package dev.winwin.quality;
 import static dev.winwin.quality.Validation.ACCEPTED;
 import static dev.winwin.quality.Validation.REJECTED;
 import static dev.winwin.quality.Validation.SUPERSEDED;
+import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
@@ -339,6 +340,28 @@ class ValidationTest {
     assertRejected(judged.get(Source.COST_LINES), "3", "orphan:deal_id");
     assertRejected(judged.get(Source.SURVEYS), "2", "orphan:deal_id");
     assertRejected(judged.get(Source.NEGOTIATION_EVENTS), "2", "orphan:deal_id");
+  }
+
+  @Test
+  void childRowsCarryTheCloseMonthOfTheirDealWhenItIsWon() {
+    Map<Source, List<Row>> input = new EnumMap<>(Source.class);
+    input.put(Source.DEALS, List.of(
+        deal(2, "deal_id", "D1"),
+        deal(3, "deal_id", "D2", "stage", "lost", "invoice_amount", "", "at_risk_amount", ""),
+        deal(4, "deal_id", "D3", "stage", "open", "close_date", "", "invoice_amount", "", "at_risk_amount", "")));
+    input.put(Source.COST_LINES, List.of(
+        RawRows.row(Source.COST_LINES, 2, "cost_id", "C1", "deal_id", "D1"),
+        RawRows.row(Source.COST_LINES, 3, "cost_id", "C2", "deal_id", "D2"),
+        RawRows.row(Source.COST_LINES, 4, "cost_id", "C3", "deal_id", "D3"),
+        RawRows.row(Source.COST_LINES, 5, "cost_id", "C4", "deal_id", "D404")));
+    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE, java.util.function.UnaryOperator.identity());
+    Map<String, Row> costs = RowAssert.byKey(judged.get(Source.COST_LINES), ROW_NUMBER);
+
+    // D1 is won and closed on 2026-03-15; lost, open and unknown deals give no month
+    assertRow(costs, "2", STATUS, ACCEPTED, DEAL_WON_MONTH, "2026-03");
+    assertRow(costs, "3", STATUS, ACCEPTED, DEAL_WON_MONTH, null);
+    assertRow(costs, "4", STATUS, ACCEPTED, DEAL_WON_MONTH, null);
+    assertRow(costs, "5", STATUS, REJECTED, DEAL_WON_MONTH, null);
   }
 
   // ---- duplicates and versions
