@@ -1,5 +1,6 @@
 package dev.winwin.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import dev.winwin.UserError;
 import dev.winwin.config.Settings;
+import dev.winwin.io.HadoopFiles;
 import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.pipeline.Runner;
@@ -49,6 +51,17 @@ final class CompareCommand extends SparkCommand {
     Location rightRoot = Location.of(conf, right);
     int differing = 0;
     for (String report : reports) {
+      boolean leftEmpty = isEmpty(leftRoot, report);
+      boolean rightEmpty = isEmpty(rightRoot, report);
+      if (leftEmpty || rightEmpty) {
+        if (leftEmpty && rightEmpty) {
+          out.printf(Locale.ROOT, "%-28s identical: no rows%n", report);
+        } else {
+          out.printf(Locale.ROOT, "%-28s DIFFERENT: no rows under %s%n", report, leftEmpty ? leftRoot : rightRoot);
+          differing++;
+        }
+        continue;
+      }
       Dataset<Row> a = read(spark, leftRoot, report);
       Dataset<Row> b = read(spark, rightRoot, report);
       if (!a.schema().equals(b.schema())) {
@@ -79,6 +92,16 @@ final class CompareCommand extends SparkCommand {
     }
     out.println("Every report is identical.");
     return 0;
+  }
+
+  /** A report without rows has no file at all: Spark writes none for an empty partitioned dataset. */
+  private static boolean isEmpty(Location root, String report) {
+    Location published = ReportSnapshot.publishedReport(root, report);
+    try {
+      return HadoopFiles.filesEndingWith(published, ".parquet").isEmpty();
+    } catch (IOException e) {
+      throw new UserError("Cannot list the report " + report + " under " + published + ": " + e.getMessage(), e);
+    }
   }
 
   /** The published report, columns in name order, without the run id that differs between runs. */

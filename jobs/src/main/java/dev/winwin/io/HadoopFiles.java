@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /** File chores on any Hadoop file system, for the pointer-file publish and the lock file. */
-final class HadoopFiles {
+public final class HadoopFiles {
   private HadoopFiles() {}
 
   /**
@@ -106,7 +106,7 @@ final class HadoopFiles {
   }
 
   /** Every file below {@code dir} whose name ends with {@code suffix}, hidden files skipped, sorted. */
-  static List<Path> filesEndingWith(Location dir, String suffix) throws IOException {
+  public static List<Path> filesEndingWith(Location dir, String suffix) throws IOException {
     if (!dir.fs().exists(dir.path())) {
       return List.of();
     }

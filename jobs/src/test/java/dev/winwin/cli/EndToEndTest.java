@@ -123,6 +123,18 @@ class EndToEndTest {
   }
 
   @Test
+  void compareFindsTwoRunsOfOneInputIdenticalEvenWithoutRejects() {
+    Path other = temp.resolve("other out");
+    for (Path root : List.of(output, other)) {
+      assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", root.toString()).exitCode());
+    }
+    // This input has no bad row, so neither run wrote a rejects file.
+    CliRun compare = winwin("compare", output.toString(), other.toString());
+    assertEquals(0, compare.exitCode(), compare.err());
+    assertTrue(compare.out().matches("(?s).*rejects\\s+identical: no rows.*"), compare.out());
+  }
+
+  @Test
   void qualityGateFailurePublishesNothing() throws IOException {
     assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode());
     Path published = Files.readSymbolicLink(output.resolve("current"));
