@@ -63,6 +63,7 @@ public final class Runner {
   public static final String PUBLISHED = "published";
   public static final String GATE_FAILED = "quality_gate_failed";
   private static final Logger LOG = LogManager.getLogger(Runner.class);
+  private static final String VALIDATING = "Reading and validating";
   /** Input up to this size as text is validated into memory on a local run; larger input into files. */
   private static final long IN_MEMORY_INPUT_BYTES = 256L << 20;
   private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -90,7 +91,9 @@ public final class Runner {
    * Reads and validates every source and returns the reconciliation; writes nothing.
    */
   public Map<Source, RunManifest.SourceCounts> validate() {
-    return reconcile(readAndValidate(Optional.empty()));
+    try (RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
+      return reconcile(readAndValidate(Optional.empty()));
+    }
   }
 
   /**
@@ -102,7 +105,8 @@ public final class Runner {
   public RunManifest run(RunWindow window, String command) {
     Instant startedAt = Instant.now();
     String runId = newRunId(startedAt);
-    try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode())) {
+    try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode());
+        RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
       LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
       Map<Source, Dataset<Row>> judged = readAndValidate(Optional.of(snapshot.checkpointDir()));
       Map<Source, RunManifest.SourceCounts> counts = reconcile(judged);
@@ -114,6 +118,7 @@ public final class Runner {
             + percent(settings.maxRejectShare().doubleValue()) + "); nothing was published. See " + snapshot.manifestPath()
             + " or run `winwin validate` for the reasons.", UserError.EXIT_QUALITY_GATE, null);
       }
+      progress.phase("Writing reports");
       Pipeline.Reports reports = Pipeline.reports(judged, settings, window, runId);
       // Every report derives from the classified deals of the run's scope: compute them once.
       Dataset<Row> scope = reports.scopeOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
