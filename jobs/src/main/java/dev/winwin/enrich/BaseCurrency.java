@@ -36,7 +36,15 @@ public final class BaseCurrency {
    * <p>Grain unchanged; null close date gives null close month.
    */
   public static Dataset<Row> withCloseMonth(Dataset<Row> deals) {
-    return deals.withColumn(CLOSE_MONTH, date_format(col(CLOSE_DATE), "yyyy-MM"));
+    return deals.withColumn(CLOSE_MONTH, closeMonth());
+  }
+
+  /**
+   * The {@code yyyy-MM} of a deal's {@code close_date}. Validation tags child rows with it too
+   * ({@code deal_won_month}), and the pipeline matches the two, so both take it from here.
+   */
+  public static Column closeMonth() {
+    return date_format(col(CLOSE_DATE), "yyyy-MM");
   }
 
   /**

@@ -68,10 +68,10 @@ public final class Pipeline {
     RunWindow scope = new RunWindow(min(window.first(), AccountRelationshipsReport.windowStart(window.last())), window.last());
     Object[] windowMonths = window.months().toArray();
     Dataset<Row> fx = Validation.accepted(judged.get(Source.FX_RATES));
-    Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(judged.get(Source.DEALS)))
-        .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scope.months().toArray())));
-    Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
     Object[] scopeMonths = scope.months().toArray();
+    Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(judged.get(Source.DEALS)))
+        .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scopeMonths)));
+    Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
 
     Dataset<Row> metrics = DealMetrics.build(
         won,

@@ -1,6 +1,5 @@
 package dev.winwin.quality;
 
-import static dev.winwin.schema.Columns.CLOSE_DATE;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_ID;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
@@ -12,7 +11,6 @@ import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.array_append;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
@@ -24,6 +22,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+
+import dev.winwin.enrich.BaseCurrency;
 
 /**
  * Rules that judge a row against other rows: duplicate ids, currencies and rates against the FX
@@ -87,7 +87,7 @@ final class CrossRowRules {
 
   /** The month whose rate converts a deal's money: the close month of a won deal; null otherwise, as no other deal's money is used. */
   static Column closeMonth() {
-    return when(col(STAGE).equalTo("won"), date_format(col(CLOSE_DATE), "yyyy-MM"));
+    return when(col(STAGE).equalTo("won"), BaseCurrency.closeMonth());
   }
 
   /**
