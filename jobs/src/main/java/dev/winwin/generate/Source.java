@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.winwin.schema.Field;
-import dev.winwin.schema.FieldKind;
 
 /**
  * The six input sources as the generator writes them: the folder and columns of
@@ -43,7 +42,7 @@ enum Source {
     this.numeric = new boolean[columns.size()];
     List<Field> fields = schema.fields();
     for (int i = 0; i < fields.size(); i++) {
-      numeric[i] = fields.get(i).kind() == FieldKind.INTEGER || fields.get(i).kind() == FieldKind.DECIMAL;
+      numeric[i] = fields.get(i).kind().isNumber();
     }
   }
 

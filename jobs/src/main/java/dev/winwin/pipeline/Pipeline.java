@@ -59,9 +59,11 @@ public final class Pipeline {
 
   /**
    * @param judged every source as {@link Validation#validate} returns it
+   * @param files every input file of the run: {@code file_id}, {@code source_file}
    * @param window the close months to report; {@code account_relationships} is as of its last month
    */
-  public static Reports reports(Map<Source, Dataset<Row>> judged, Settings settings, RunWindow window, String runId) {
+  public static Reports reports(Map<Source, Dataset<Row>> judged, Dataset<Row> files, Settings settings, RunWindow window,
+      String runId) {
     String base = settings.baseCurrency();
     // The trailing months of account_relationships can reach before the window: classify them too,
     // but publish only the window's months in the per-month reports.
@@ -90,7 +92,7 @@ public final class Pipeline {
         AccountRelationshipsReport.build(scopeOutcomes, window.last(), settings.reports(), runId),
         RepScorecardReport.build(dealOutcomes, lost, runId),
         NegotiationPatternsReport.build(dealOutcomes, runId),
-        RejectsReport.build(judged.values(), runId));
+        RejectsReport.build(judged.values(), files, runId));
   }
 
   private static YearMonth min(YearMonth a, YearMonth b) {

@@ -54,6 +54,9 @@ import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
 import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
+import dev.winwin.stage.FileTable;
+import dev.winwin.stage.StagedRows;
+import dev.winwin.stage.Stager;
 
 /**
  * Runs the pipeline with its I/O: reads the sources, validates them, applies the quality gate,
@@ -76,6 +79,8 @@ public final class Runner {
   /** Rows read per source folder, counted before validation so the reconciliation can fail. */
   private final Map<String, Long> rowsRead = new HashMap<>();
   private long phaseStart = System.nanoTime();
+  /** The run's input files with their ids: {@code file_id, file_rank, source_file}. */
+  private Dataset<Row> fileTable;
 
   public Runner(SparkSession spark, Settings settings) {
     this.spark = spark;
@@ -119,7 +124,7 @@ public final class Runner {
             + " or run `winwin validate` for the reasons.", UserError.EXIT_QUALITY_GATE, null);
       }
       progress.phase("Writing reports");
-      Pipeline.Reports reports = Pipeline.reports(judged, settings, window, runId);
+      Pipeline.Reports reports = Pipeline.reports(judged, fileTable, settings, window, runId);
       // Every report derives from the classified deals of the run's scope: compute them once.
       Dataset<Row> scope = reports.scopeOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> outcomes = reports.dealOutcomes();
@@ -188,25 +193,40 @@ public final class Runner {
   }
 
   private Map<Source, Dataset<Row>> readAndValidate(Optional<Location> checkpointDir) {
-    Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
     inputFiles.clear();
     for (Source source : Source.values()) {
       inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
-      raw.put(source, SourceReader.read(spark, inputFiles.get(source), source));
     }
-    LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
+    LOG.info("Reading and validating {} sources under {}", inputFiles.size(), settings.input());
     long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(SourceReader.DataFile::textBytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }
     rowsRead.clear();
     rowsRead.putAll(SourceReader.countRecords(spark, inputFiles));
+    FileTable files = FileTable.of(inputFiles);
+    Location stagedRoot = checkpointDir.orElseGet(Runner::temporaryFolder).resolve("staged");
+    Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      List<Stager.StagedPart> parts = Stager.stage(spark, source, inputFiles.get(source), files.ids(), stagedRoot.resolve(source.folder()));
+      staged.put(source, StagedRows.read(spark, source, parts.stream().map(Stager.StagedPart::path).toList()));
+    }
+    fileTable = files.table(spark);
     // Each judged source is computed once and cut from its lineage, so the rules and reports that
-    // read it neither recompute it nor re-analyse its whole plan. The raw sources are read once
-    // each, by their own validation, and are not kept.
-    Map<Source, Dataset<Row>> judged = Validation.validate(raw, settings.baseCurrency(), materialize(checkpointDir, inputBytes));
+    // read it neither recompute it nor re-analyse its whole plan.
+    Map<Source, Dataset<Row>> judged = Validation.validate(staged, fileTable, settings.baseCurrency(), materialize(checkpointDir, inputBytes));
     requireFxRatesWhenForeignCurrencies(judged.get(Source.DEALS));
     return judged;
+  }
+
+  private static Location temporaryFolder() {
+    try {
+      java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("winwin-validate-");
+      folder.toFile().deleteOnExit();
+      return Location.local(folder);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot create a temporary folder for staging", e);
+    }
   }
 
   /** DOMAIN §2: fx_rates is required as soon as a currency besides the base currency appears. */
@@ -215,7 +235,7 @@ public final class Runner {
       return;
     }
     List<String> foreign = judgedDeals.select(col(CURRENCY)).distinct()
-        .filter(col(CURRENCY).notEqual(settings.baseCurrency()).and(col(CURRENCY).rlike("^[A-Z]{3}$")))
+        .filter(col(CURRENCY).notEqual(settings.baseCurrency()))
         .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
     if (!foreign.isEmpty()) {
       throw new UserError("The input folder " + settings.input().replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()

@@ -6,7 +6,7 @@ import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.MONTH;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
-import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.schema.Columns.FILE_RANK;
 import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.array_append;
 import static org.apache.spark.sql.functions.broadcast;
@@ -55,14 +55,15 @@ final class CrossRowRules {
   static Dataset<Row> duplicates(Dataset<Row> rows, String... key) {
     Column anyNull = Arrays.stream(key).map(k -> col(k).isNull()).reduce(Column::or).orElseThrow();
     Column position = row_number().over(Window.partitionBy(Arrays.stream(key).map(k -> col(k)).toArray(Column[]::new))
-        .orderBy(clean().desc(), col(SOURCE_FILE), col(ROW_NUMBER)));
+        .orderBy(clean().desc(), col(FILE_RANK), col(ROW_NUMBER)));
     return flag(rows.withColumn(FLAG, when(anyNull, lit(1)).otherwise(position)), col(FLAG).gt(1), Reason.DUPLICATE_ID)
         .drop(FLAG);
   }
 
   /**
    * Marks rows whose currency is neither the base currency nor in the FX table as
-   * {@code unknown_currency}, and rows whose currency has no rate for {@code month} as
+   * {@code unknown_currency} (a currency not shaped like a code is null by now, its reason given by
+   * the row rules), and rows whose currency has no rate for {@code month} as
    * {@code missing_fx_rate}.
    *
    * @param month the {@code yyyy-MM} whose rate converts the row; rows where it is null need none
@@ -77,7 +78,7 @@ final class CrossRowRules {
         .join(broadcast(known), col(CURRENCY).equalTo(col(FLAG)), "left")
         .join(broadcast(rates),
             col(RATE_MONTH + "_wanted").equalTo(col(RATE_MONTH)).and(col(CURRENCY).equalTo(col(FLAG + "_rate"))), "left");
-    Column unknown = foreign.and(col(CURRENCY).rlike(RowRules.ISO_CURRENCY)).and(col(FLAG).isNull());
+    Column unknown = foreign.and(col(FLAG).isNull());
     Column missingRate = foreign.and(col(FLAG).isNotNull()).and(col(RATE_MONTH + "_wanted").isNotNull())
         .and(col(RATE_MONTH).isNull());
     Dataset<Row> flagged = flag(withKnown, unknown, Reason.UNKNOWN_CURRENCY);

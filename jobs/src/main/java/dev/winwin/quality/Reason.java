@@ -2,10 +2,13 @@ package dev.winwin.quality;
 
 /**
  * The reason codes a rejected row carries (DOMAIN §3); codes with a column name it after a colon.
- * No code contains a comma: validation joins and splits them on commas.
+ * No code contains a comma: a row's codes are stored joined by {@link #SEPARATOR}.
  */
 public final class Reason {
   private Reason() {}
+
+  /** Joins a row's reason codes in staged and judged rows. */
+  public static final String SEPARATOR = ",";
 
   public static final String MALFORMED_ROW = "malformed_row";
   public static final String DUPLICATE_ID = "duplicate_id";

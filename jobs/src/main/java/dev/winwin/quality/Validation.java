@@ -7,13 +7,15 @@ import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
-import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.schema.Columns.FILE_ID;
+import static dev.winwin.schema.Columns.FILE_RANK;
+import static dev.winwin.schema.Columns.ROW_REASONS;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.UPDATED_AT;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -35,8 +37,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.ConcurrentActions;
-import dev.winwin.ingest.SourceReader;
-import dev.winwin.schema.Field;
 import dev.winwin.schema.Source;
 
 /**
@@ -57,24 +57,28 @@ public final class Validation {
   private Validation() {}
 
   /**
-   * Validates every source.
+   * Validates every source: the cross-row rules over the rows the row rules already judged.
    *
-   * @param raw each source as read by {@link SourceReader}; optional sources may be empty
+   * @param staged each source's staged rows ({@link dev.winwin.stage.StagedRows}); optional
+   *     sources may be empty
+   * @param files every input file of the run: {@code file_id}, {@code file_rank} (its place in
+   *     path order among its source's files, which decides "the first row" of a duplicated id)
    * @param materialize applied to each judged source before later rules read it: the runner
    *     materialises there so that each source is judged once and later plans stay short; tests
    *     pass the identity
-   * @return per source, its rows with typed fields, {@code reasons} and {@code status}
+   * @return per source, its rows with lineage ({@code source, file_id, file_rank, row_number,
+   *     raw}), typed fields, {@code reasons} and {@code status}
    */
-  public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> raw, String baseCurrency,
+  public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> staged, Dataset<Row> files, String baseCurrency,
       UnaryOperator<Dataset<Row>> materialize) {
     Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
     Dataset<Row> fx = materialize.apply(
-        withStatus(CrossRowRules.duplicates(applyRowRules(raw.get(Source.FX_RATES), Source.FX_RATES), MONTH, CURRENCY)));
+        withStatus(CrossRowRules.duplicates(withLineage(staged, Source.FX_RATES, files), MONTH, CURRENCY)));
     judged.put(Source.FX_RATES, fx);
     Dataset<Row> acceptedFx = accepted(fx);
 
     Dataset<Row> deals = materialize.apply(versions(
-        CrossRowRules.currencies(applyRowRules(raw.get(Source.DEALS), Source.DEALS), CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
+        CrossRowRules.currencies(withLineage(staged, Source.DEALS, files), CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
     judged.put(Source.DEALS, deals);
     Dataset<Row> latestDeals = accepted(deals);
 
@@ -82,7 +86,7 @@ public final class Validation {
     Map<Source, Supplier<Dataset<Row>>> children = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       if (source.isDealChild()) {
-        Dataset<Row> rows = CrossRowRules.againstDeals(applyRowRules(raw.get(source), source), latestDeals, acceptedFx, baseCurrency);
+        Dataset<Row> rows = CrossRowRules.againstDeals(withLineage(staged, source, files), latestDeals, acceptedFx, baseCurrency);
         Dataset<Row> judgedRows = withStatus(CrossRowRules.duplicates(rows, source.idColumn().orElseThrow()));
         children.put(source, () -> materialize.apply(judgedRows));
       }
@@ -97,32 +101,19 @@ public final class Validation {
   }
 
   /**
-   * Parses every field and applies the row rules: a malformed line gets {@code malformed_row}
-   * alone; any other row gets the code of every rule it breaks.
+   * A source's staged rows with the lineage the cross-row rules order by, and the row rules'
+   * reasons as the list later rules append to.
    *
-   * <p>Grain unchanged. Columns out: lineage, the typed fields, {@code reasons}.
+   * <p>Grain unchanged. Columns out: {@code source, file_id, file_rank, row_number, raw}, the typed
+   * fields, {@code reasons}.
    */
-  static Dataset<Row> applyRowRules(Dataset<Row> raw, Source source) {
-    List<Column> asText = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(SourceReader.MALFORMED)));
-    List<Column> typed = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(SourceReader.MALFORMED)));
-    for (Field field : source.fields()) {
-      asText.add(col(field.name()).as(field.name() + RowRules.TEXT_SUFFIX));
-      typed.add(RowRules.parsed(field).as(field.name()));
-      typed.add(col(field.name() + RowRules.TEXT_SUFFIX));
-    }
-    Column[] reasons = RowRules.of(source).stream()
-        .map(rule -> when(rule.violated(), lit(rule.reasonCode())))
-        .toArray(Column[]::new);
-    // concat_ws skips the rules that hold (null) and, unlike a lambda filter, is compiled to code.
-    Column joined = concat_ws(",", reasons);
-    Column reasonList = when(col(SourceReader.MALFORMED), array(lit(Reason.MALFORMED_ROW)))
-        .when(joined.equalTo(""), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
-        .otherwise(split(joined, ","));
-    List<Column> out = new ArrayList<>(List.of(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW)));
+  static Dataset<Row> withLineage(Map<Source, Dataset<Row>> staged, Source source, Dataset<Row> files) {
+    List<Column> out = new ArrayList<>(List.of(lit(source.folder()).as(SOURCE), col(FILE_ID), col(FILE_RANK), col(ROW_NUMBER), col(RAW)));
     source.fieldNames().forEach(name -> out.add(col(name)));
-    out.add(reasonList.as(REASONS));
-    return raw.select(asText.toArray(Column[]::new))
-        .select(typed.toArray(Column[]::new))
+    out.add(when(col(ROW_REASONS).isNull(), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
+        .otherwise(split(col(ROW_REASONS), Reason.SEPARATOR)).as(REASONS));
+    return staged.get(source)
+        .join(broadcast(files.select(col(FILE_ID), col(FILE_RANK))), FILE_ID)
         .select(out.toArray(Column[]::new));
   }
 
@@ -152,7 +143,7 @@ public final class Validation {
     String rank = "__version_rank";
     String copy = "__later_copy";
     WindowSpec latestFirst = Window.partitionBy(col(DEAL_ID))
-        .orderBy(col(UPDATED_AT).desc_nulls_last(), CrossRowRules.clean().desc(), col(SOURCE_FILE), col(ROW_NUMBER));
+        .orderBy(col(UPDATED_AT).desc_nulls_last(), CrossRowRules.clean().desc(), col(FILE_RANK), col(ROW_NUMBER));
     Column sameVersionAsPrevious = col(DEAL_ID).isNotNull().and(lag(col(UPDATED_AT), 1).over(latestFirst).equalTo(col(UPDATED_AT)));
     Dataset<Row> ranked = deals
         .withColumn(rank, row_number().over(latestFirst))

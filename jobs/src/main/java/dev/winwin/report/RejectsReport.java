@@ -1,5 +1,6 @@
 package dev.winwin.report;
 
+import static dev.winwin.schema.Columns.FILE_ID;
 import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
@@ -7,6 +8,7 @@ import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.SOURCE_FILE;
 import static dev.winwin.schema.Columns.STATUS;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -27,13 +29,18 @@ public final class RejectsReport {
 
   private RejectsReport() {}
 
-  /** @param judged every source as {@link Validation#validate} returns it */
-  public static Dataset<Row> build(Collection<Dataset<Row>> judged, String runId) {
+  /**
+   * @param judged every source as {@link Validation#validate} returns it
+   * @param files every input file of the run: {@code file_id}, {@code source_file}
+   */
+  public static Dataset<Row> build(Collection<Dataset<Row>> judged, Dataset<Row> files, String runId) {
     return judged.stream()
         .map(rows -> rows.filter(col(STATUS).equalTo(Validation.REJECTED))
-            .select(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(REASONS)))
+            .select(col(SOURCE), col(FILE_ID), col(ROW_NUMBER), col(RAW), col(REASONS)))
         .reduce(Dataset::unionByName)
         .orElseThrow()
+        .join(broadcast(files.select(col(FILE_ID), col(SOURCE_FILE))), FILE_ID)
+        .select(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(REASONS))
         .withColumn(RUN_ID, lit(runId));
   }
 }

@@ -64,6 +64,12 @@ public final class Columns {
   public static final String ROW_NUMBER = "row_number";
   public static final String RAW = "raw";
   public static final String REASONS = "reasons";
+  /** The staged store's number for an input file; the run's file table maps it to its path. */
+  public static final String FILE_ID = "file_id";
+  /** A file's place among its source's files in path order, by which "the first row" is decided. */
+  public static final String FILE_RANK = "file_rank";
+  /** The row rules' reason codes of a staged row, joined by commas; null when it broke none. */
+  public static final String ROW_REASONS = "row_reasons";
   public static final String STATUS = "status";
   /**
    * Set by validation on the rows of a deal's child source: the close month of their deal when that

@@ -6,7 +6,9 @@ import static dev.winwin.schema.Field.optionalEnum;
 import static dev.winwin.schema.Field.required;
 import static dev.winwin.schema.Field.requiredEnum;
 import static dev.winwin.schema.FieldKind.DATE;
-import static dev.winwin.schema.FieldKind.DECIMAL;
+import static dev.winwin.schema.FieldKind.CURRENCY;
+import static dev.winwin.schema.FieldKind.MONEY;
+import static dev.winwin.schema.FieldKind.RATE;
 import static dev.winwin.schema.FieldKind.INTEGER;
 import static dev.winwin.schema.FieldKind.YEAR_MONTH;
 import static dev.winwin.schema.FieldKind.TEXT;
@@ -35,27 +37,27 @@ public enum Source {
       optional(COMMIT_DATE, DATE),
       // required for won and lost deals only: see the rule catalogue
       optional(CLOSE_DATE, DATE),
-      required(CURRENCY, TEXT),
-      required(LIST_AMOUNT, DECIMAL),
+      required(Columns.CURRENCY, CURRENCY),
+      required(LIST_AMOUNT, MONEY),
       // required for won deals only: see the rule catalogue
-      optional(INVOICE_AMOUNT, DECIMAL),
-      optional(AT_RISK_AMOUNT, DECIMAL),
+      optional(INVOICE_AMOUNT, MONEY),
+      optional(AT_RISK_AMOUNT, MONEY),
       optional(LOSS_REASON, TEXT))),
 
   PRICE_ADJUSTMENTS("price_adjustments", false, ADJUSTMENT_ID, List.of(
       required(ADJUSTMENT_ID, TEXT),
       required(DEAL_ID, TEXT),
       requiredEnum(ELEMENT, "rebate", "payment_terms", "freight", "free_service", "other"),
-      required(AMOUNT, DECIMAL),
-      required(CURRENCY, TEXT),
+      required(AMOUNT, MONEY),
+      required(Columns.CURRENCY, CURRENCY),
       optionalEnum(TRADED_FOR, "prepay", "term", "volume", "reference", "none"))),
 
   COST_LINES("cost_lines", true, COST_ID, List.of(
       required(COST_ID, TEXT),
       required(DEAL_ID, TEXT),
       requiredEnum(COST_TYPE, "cogs", "delivery_labor", "subcontract", "cost_to_serve", "warranty"),
-      required(AMOUNT, DECIMAL),
-      required(CURRENCY, TEXT),
+      required(AMOUNT, MONEY),
+      required(Columns.CURRENCY, CURRENCY),
       optional(PERIOD_MONTH, YEAR_MONTH))),
 
   SURVEYS("surveys", true, RESPONSE_ID, List.of(
@@ -75,14 +77,14 @@ public enum Source {
       optional(AT, TIMESTAMP),
       requiredEnum(PARTY, "provider", "client"),
       requiredEnum(KIND, "offer", "counter", "concession", "trade"),
-      required(VALUE_DELTA, DECIMAL))),
+      required(VALUE_DELTA, MONEY))),
 
   // Required only when more than one currency appears: without it every foreign-currency row is
   // rejected as unknown_currency, which the quality gate then reports.
   FX_RATES("fx_rates", false, null, List.of(
       required(MONTH, YEAR_MONTH),
-      required(CURRENCY, TEXT),
-      required(RATE_TO_BASE, DECIMAL)));
+      required(Columns.CURRENCY, CURRENCY),
+      required(RATE_TO_BASE, RATE)));
 
   private final String folder;
   private final boolean requiredFolder;

@@ -7,8 +7,13 @@ import org.apache.spark.sql.types.DecimalType;
 public final class Types {
   private Types() {}
 
-  /** A decimal as read from input (amounts, FX rates): 18 decimals, so no real input is rounded. */
-  public static final DecimalType INPUT_DECIMAL = DataTypes.createDecimalType(38, 18);
+  /**
+   * Input money in its own currency (DOMAIN §2: at most 6 decimals, below 10^12): precision 18, so
+   * that Spark and Parquet hold it as a long, and sums of such values stay longs while they fit.
+   */
+  public static final DecimalType STAGED_MONEY = DataTypes.createDecimalType(18, 6);
+  /** An FX rate (DOMAIN §2: at most 10 decimals; winwin bounds it below 10^8): a long as well. */
+  public static final DecimalType STAGED_RATE = DataTypes.createDecimalType(18, 10);
   /** Money in the base currency. */
   public static final DecimalType MONEY = DataTypes.createDecimalType(24, 6);
   /**

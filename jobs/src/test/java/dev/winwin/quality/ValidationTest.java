@@ -3,12 +3,14 @@ package dev.winwin.quality;
 import static dev.winwin.quality.Validation.ACCEPTED;
 import static dev.winwin.quality.Validation.REJECTED;
 import static dev.winwin.quality.Validation.SUPERSEDED;
+import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
-import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.schema.Columns.FILE_ID;
+import static dev.winwin.schema.Columns.FILE_RANK;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.testing.RowAssert.assertRow;
 import static org.apache.spark.sql.functions.col;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import dev.winwin.schema.Source;
 import dev.winwin.testing.RawRows;
 import dev.winwin.testing.RowAssert;
+import dev.winwin.testing.StagedInput;
 
 /**
  * Every rule of the catalogue: a row breaking it lands in {@code rejected} with exactly its reason
@@ -184,11 +187,24 @@ class ValidationTest {
   @Test
   void rejectsCurrencyNotShapedLikeAnIsoCode() {
     Map<String, Row> deals = judgeDeals(
-        deal(2, "deal_id", "D1", "currency", "usd"),
+        deal(2, "deal_id", "D1", "currency", "U5D"),
         deal(3, "deal_id", "D2", "currency", "EURO"));
 
     assertRejected(deals, "2", "unknown_currency");
     assertRejected(deals, "3", "unknown_currency");
+  }
+
+  @Test
+  void matchesCurrencyCodesIgnoringCaseAndWritesThemInUpperCase() {
+    Map<Source, List<Row>> input = new EnumMap<>(Source.class);
+    input.put(Source.DEALS, List.of(deal(2, "deal_id", "D1", "currency", "usd"), deal(3, "deal_id", "D2", "currency", "eUr")));
+    input.put(Source.FX_RATES, List.of(RawRows.row(Source.FX_RATES, 2, "currency", "eur")));
+    Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
+    Map<String, Row> deals = RowAssert.byKey(judged.get(Source.DEALS), ROW_NUMBER);
+
+    assertRow(deals, "2", STATUS, ACCEPTED, CURRENCY, "USD");
+    assertRow(deals, "3", STATUS, ACCEPTED, CURRENCY, "EUR");
+    assertRow(RowAssert.byKey(judged.get(Source.FX_RATES), ROW_NUMBER), "2", STATUS, ACCEPTED, CURRENCY, "EUR");
   }
 
   @Test
@@ -354,7 +370,7 @@ class ValidationTest {
         RawRows.row(Source.COST_LINES, 3, "cost_id", "C2", "deal_id", "D2"),
         RawRows.row(Source.COST_LINES, 4, "cost_id", "C3", "deal_id", "D3"),
         RawRows.row(Source.COST_LINES, 5, "cost_id", "C4", "deal_id", "D404")));
-    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE, java.util.function.UnaryOperator.identity());
+    Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
     Map<String, Row> costs = RowAssert.byKey(judged.get(Source.COST_LINES), ROW_NUMBER);
 
     // D1 is won and closed on 2026-03-15; lost, open and unknown deals give no month
@@ -373,13 +389,14 @@ class ValidationTest {
         RawRows.row(Source.COST_LINES, "cost_lines/b.csv", 2, Map.of("cost_id", "C1")),
         RawRows.row(Source.COST_LINES, "cost_lines/a.csv", 9, Map.of("cost_id", "C1")),
         RawRows.row(Source.COST_LINES, "cost_lines/a.csv", 3, Map.of("cost_id", "C1"))));
-    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE, java.util.function.UnaryOperator.identity());
+    Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
     assertReconciles(judged, input);
-    Map<String, Row> rows = RowAssert.byKey(judged.get(Source.COST_LINES), SOURCE_FILE, ROW_NUMBER);
+    // keyed by the file's rank in path order: a.csv is 0, b.csv is 1
+    Map<String, Row> rows = RowAssert.byKey(judged.get(Source.COST_LINES), FILE_RANK, ROW_NUMBER);
 
-    assertRow(rows, "cost_lines/a.csv/3", STATUS, ACCEPTED, REASONS, List.of());
-    assertRow(rows, "cost_lines/a.csv/9", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
-    assertRow(rows, "cost_lines/b.csv/2", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
+    assertRow(rows, "0/3", STATUS, ACCEPTED, REASONS, List.of());
+    assertRow(rows, "0/9", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
+    assertRow(rows, "1/2", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
   }
 
   @Test
@@ -446,10 +463,10 @@ class ValidationTest {
    * the reconciliation counts and the rows of the named sources.
    */
   private static Map<Source, Map<String, Row>> judge(Map<Source, List<Row>> input) {
-    Map<Source, Dataset<Row>> judged = Validation.validate(RawRows.sources(input), BASE, java.util.function.UnaryOperator.identity());
+    Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
     assertReconciles(judged, input);
     List<Row> collected = input.keySet().stream()
-        .map(source -> judged.get(source).select(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(STATUS), col(REASONS)))
+        .map(source -> judged.get(source).select(col(SOURCE), col(FILE_ID), col(ROW_NUMBER), col(RAW), col(STATUS), col(REASONS)))
         .reduce(Dataset::union)
         .orElseThrow()
         .collectAsList();

@@ -74,6 +74,22 @@ public final class RawRows {
     return RowFactory.create(values.toArray());
   }
 
+  /**
+   * The field texts of a record of {@code source} as a reader hands them to validation, in field
+   * order: the valid texts with the changes (alternating field names and texts) applied, trimmed,
+   * an empty text absent (null).
+   */
+  public static String[] texts(Source source, String... fieldsAndTexts) {
+    Map<String, String> texts = new LinkedHashMap<>(VALID.get(source));
+    fields(fieldsAndTexts).forEach((field, text) -> {
+      if (!texts.containsKey(field)) {
+        throw new IllegalArgumentException(source + " has no field " + field);
+      }
+      texts.put(field, text);
+    });
+    return source.fieldNames().stream().map(texts::get).map(text -> text.isBlank() ? null : text.trim()).toArray(String[]::new);
+  }
+
   /** A line SourceReader could not split: only lineage, no field. */
   public static Row malformed(Source source, long rowNumber, String raw) {
     Object[] values = new Object[5 + source.fieldNames().size()];
