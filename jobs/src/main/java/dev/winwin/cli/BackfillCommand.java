@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.YearMonth;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.winwin.UserError;
@@ -14,6 +15,9 @@ import dev.winwin.pipeline.Runner;
 @Command(name = "backfill", mixinStandardHelpOptions = true,
     description = "Processes every close month from --from to --to in one Spark job and republishes those months.")
 final class BackfillCommand extends SparkCommand {
+  @Mixin
+  StagingOptions staging;
+
   @Option(names = "--from", required = true, paramLabel = "yyyy-MM", converter = YearMonthConverter.class,
       description = "The first close month.")
   YearMonth from;
@@ -27,7 +31,7 @@ final class BackfillCommand extends SparkCommand {
     if (from.isAfter(to)) {
       throw new UserError("--from " + from + " is after --to " + to + "; give the earlier month first.");
     }
-    ConsoleSummary.printRun(out, runner.run(new RunWindow(from, to), commandLine()), settings);
+    ConsoleSummary.printRun(out, runner.run(new RunWindow(from, to), commandLine(), staging.restage), settings);
     return 0;
   }
 }

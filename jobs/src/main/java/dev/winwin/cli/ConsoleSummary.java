@@ -38,6 +38,7 @@ final class ConsoleSummary {
     out.printf(Locale.ROOT, "winwin run %s: close months %s to %s%n%n", manifest.runId(), manifest.window().first(), manifest.window().last());
     printSources(out, manifest.sources().entrySet().stream()
         .collect(Collectors.toMap(e -> sourceOf(e.getKey()), Map.Entry::getValue, (a, b) -> a, () -> new java.util.EnumMap<>(Source.class))));
+    printStaging(out, manifest.inputFiles());
     long won = manifest.outcomes().values().stream().mapToLong(Long::longValue).sum();
     out.printf(Locale.ROOT, "%nWon deals in the window: %,d%n", won);
     manifest.outcomes().forEach((outcome, n) ->
@@ -47,6 +48,17 @@ final class ConsoleSummary {
     out.printf(Locale.ROOT, "Run manifest: %s%n", output.replaceAll("/+$", "") + "/runs/" + manifest.runId() + "/run_manifest.json");
     long millis = manifest.finishedAt().toEpochMilli() - manifest.startedAt().toEpochMilli();
     out.printf(Locale.ROOT, "Took %.1f s%n", millis / 1000.0);
+  }
+
+  /** How much of the input the staged store reused: the part of a run that costs nothing. */
+  static void printStaging(PrintStream out, List<RunManifest.InputFile> files) {
+    Map<String, List<RunManifest.InputFile>> byUse = files.stream().collect(Collectors.groupingBy(RunManifest.InputFile::staging));
+    List<RunManifest.InputFile> reused = byUse.getOrDefault("reused", List.of());
+    List<RunManifest.InputFile> staged = byUse.getOrDefault("staged", List.of());
+    out.printf(Locale.ROOT, "%nInput files: %,d reused (%,d rows), %,d staged now (%,d rows), %,d dropped from the staged store%n",
+        reused.size(), reused.stream().mapToLong(RunManifest.InputFile::rows).sum(),
+        staged.size(), staged.stream().mapToLong(RunManifest.InputFile::rows).sum(),
+        byUse.getOrDefault("dropped", List.of()).size());
   }
 
   private static Source sourceOf(String folder) {

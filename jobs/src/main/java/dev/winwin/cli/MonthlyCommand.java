@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.YearMonth;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.winwin.config.Settings;
@@ -13,6 +14,9 @@ import dev.winwin.pipeline.Runner;
 @Command(name = "monthly", mixinStandardHelpOptions = true,
     description = "The monthly run: processes the deals closed in the restatement window ending at --month (run.restate-months, default 6), republishes exactly those month partitions of every report, then renders the leadership summary of --month (unless --no-summary).")
 final class MonthlyCommand extends SparkCommand {
+  @Mixin
+  StagingOptions staging;
+
   @Option(names = "--month", required = true, paramLabel = "yyyy-MM", converter = YearMonthConverter.class,
       description = "The run month, e.g. 2026-10.")
   YearMonth month;
@@ -23,7 +27,7 @@ final class MonthlyCommand extends SparkCommand {
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {
     RunWindow window = RunWindow.restating(month, settings.restateMonths());
-    ConsoleSummary.printRun(out, runner.run(window, commandLine()), settings);
+    ConsoleSummary.printRun(out, runner.run(window, commandLine(), staging.restage), settings);
     if (!noSummary) {
       SummaryCommand.renderAfterRun(settings, month, out);
     }

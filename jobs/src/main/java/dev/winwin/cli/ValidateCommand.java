@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import dev.winwin.UserError;
 import dev.winwin.config.Settings;
@@ -14,9 +15,12 @@ import dev.winwin.schema.Source;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Reads and validates every source and prints the reconciliation per source (read = accepted + superseded + rejected) with the top reasons; writes nothing. Exits 2 when a source would fail the quality gate.")
 final class ValidateCommand extends SparkCommand {
+  @Mixin
+  StagingOptions staging;
+
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {
-    Map<Source, RunManifest.SourceCounts> counts = runner.validate();
+    Map<Source, RunManifest.SourceCounts> counts = runner.validate(staging.restage);
     ConsoleSummary.printSources(out, counts);
     boolean over = counts.values().stream().anyMatch(c -> c.rejectedShare() > settings.maxRejectShare().doubleValue());
     if (over) {

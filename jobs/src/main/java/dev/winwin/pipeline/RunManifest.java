@@ -30,8 +30,12 @@ public record RunManifest(
     Map<String, Long> outcomes,
     Map<String, String> config) {
 
-  /** One input file: its source, path relative to the input root, and size. */
-  public record InputFile(String source, String path, long bytes) {}
+  /**
+   * One input file: its source, path relative to the input root, size, rows, and what the staged
+   * store did with it: {@code staged} (parsed and judged by this run), {@code reused} (staged by an
+   * earlier run, unchanged since), or {@code dropped} (staged before, gone from the input now).
+   */
+  public record InputFile(String source, String path, long bytes, long rows, String staging) {}
 
   /** Reconciliation of one source: {@code read = accepted + superseded + rejected}. */
   public record SourceCounts(long read, long accepted, long superseded, long rejected, Map<String, Long> reasons) {

@@ -54,9 +54,7 @@ import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
 import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
-import dev.winwin.stage.FileTable;
-import dev.winwin.stage.StagedRows;
-import dev.winwin.stage.Stager;
+import dev.winwin.stage.StagedStore;
 
 /**
  * Runs the pipeline with its I/O: reads the sources, validates them, applies the quality gate,
@@ -74,8 +72,8 @@ public final class Runner {
   private final SparkSession spark;
   private final Settings settings;
   private final Map<String, Long> timings = new LinkedHashMap<>();
-  /** The data files of every source, listed once per run. */
-  private final Map<Source, List<SourceReader.DataFile>> inputFiles = new EnumMap<>(Source.class);
+  /** The run's input as the staged store holds it. */
+  private StagedStore.StagedInput input;
   /** Rows read per source folder, counted before validation so the reconciliation can fail. */
   private final Map<String, Long> rowsRead = new HashMap<>();
   private long phaseStart = System.nanoTime();
@@ -93,11 +91,15 @@ public final class Runner {
   }
 
   /**
-   * Reads and validates every source and returns the reconciliation; writes nothing.
+   * Reads and validates every source and returns the reconciliation; publishes nothing. The input
+   * is staged into the output's staged store (a cache later runs reuse), under the output's lock.
+   *
+   * @param restage stage every file again instead of reusing the staged store
    */
-  public Map<Source, RunManifest.SourceCounts> validate() {
-    try (RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
-      return reconcile(readAndValidate(Optional.empty()));
+  public Map<Source, RunManifest.SourceCounts> validate(boolean restage) {
+    String runId = newRunId(Instant.now());
+    try (OutputLock lock = lock(runId); RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
+      return reconcile(readAndValidate(lock, runId, restage, Optional.empty()));
     }
   }
 
@@ -105,15 +107,16 @@ public final class Runner {
    * Processes the close months of {@code window} and publishes all reports, or none.
    *
    * @param command the command line, for the manifest
+   * @param restage stage every input file again instead of reusing the staged store
    * @throws UserError with exit code 2 when the quality gate fails; nothing is published then
    */
-  public RunManifest run(RunWindow window, String command) {
+  public RunManifest run(RunWindow window, String command, boolean restage) {
     Instant startedAt = Instant.now();
     String runId = newRunId(startedAt);
     try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode());
         RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
       LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
-      Map<Source, Dataset<Row>> judged = readAndValidate(Optional.of(snapshot.checkpointDir()));
+      Map<Source, Dataset<Row>> judged = readAndValidate(lock, runId, restage, Optional.of(snapshot.checkpointDir()));
       Map<Source, RunManifest.SourceCounts> counts = reconcile(judged);
       List<String> overGate = overGate(counts);
       if (!overGate.isEmpty()) {
@@ -192,8 +195,8 @@ public final class Runner {
     };
   }
 
-  private Map<Source, Dataset<Row>> readAndValidate(Optional<Location> checkpointDir) {
-    inputFiles.clear();
+  private Map<Source, Dataset<Row>> readAndValidate(OutputLock lock, String runId, boolean restage, Optional<Location> checkpointDir) {
+    Map<Source, List<SourceReader.DataFile>> inputFiles = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
     }
@@ -202,31 +205,20 @@ public final class Runner {
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }
+    input = StagedStore.open(lock, restage).refresh(spark, inputFiles, runId);
+    lap("stage");
     rowsRead.clear();
-    rowsRead.putAll(SourceReader.countRecords(spark, inputFiles));
-    FileTable files = FileTable.of(inputFiles);
-    Location stagedRoot = checkpointDir.orElseGet(Runner::temporaryFolder).resolve("staged");
+    rowsRead.putAll(input.rowsPerSource());
     Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
-      List<Stager.StagedPart> parts = Stager.stage(spark, source, inputFiles.get(source), files.ids(), stagedRoot.resolve(source.folder()));
-      staged.put(source, StagedRows.read(spark, source, parts.stream().map(Stager.StagedPart::path).toList()));
+      staged.put(source, input.rows(spark, source));
     }
-    fileTable = files.table(spark);
+    fileTable = input.fileTable().table(spark);
     // Each judged source is computed once and cut from its lineage, so the rules and reports that
     // read it neither recompute it nor re-analyse its whole plan.
     Map<Source, Dataset<Row>> judged = Validation.validate(staged, fileTable, settings.baseCurrency(), materialize(checkpointDir, inputBytes));
     requireFxRatesWhenForeignCurrencies(judged.get(Source.DEALS));
     return judged;
-  }
-
-  private static Location temporaryFolder() {
-    try {
-      java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("winwin-validate-");
-      folder.toFile().deleteOnExit();
-      return Location.local(folder);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot create a temporary folder for staging", e);
-    }
   }
 
   /** DOMAIN §2: fx_rates is required as soon as a currency besides the base currency appears. */
@@ -329,8 +321,9 @@ public final class Runner {
 
   private List<RunManifest.InputFile> manifestInputFiles() {
     List<RunManifest.InputFile> files = new ArrayList<>();
-    inputFiles.forEach((source, dataFiles) -> dataFiles.forEach(
-        file -> files.add(new RunManifest.InputFile(source.folder(), file.relativePath(), file.bytes()))));
+    input.files().forEach((source, stagedFiles) -> stagedFiles.forEach(file -> files.add(new RunManifest.InputFile(
+        source.folder(), file.path(), file.bytes(), file.rows(), file.use().name().toLowerCase(Locale.ROOT)))));
+    input.dropped().forEach(path -> files.add(new RunManifest.InputFile(path.substring(0, path.indexOf('/')), path, 0, 0, "dropped")));
     return files;
   }
 

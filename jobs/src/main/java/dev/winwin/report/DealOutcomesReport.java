@@ -10,6 +10,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import dev.winwin.schema.Types;
+
 /**
  * {@code deal_outcomes}: one row per won deal of the run's window, with every metric of DOMAIN §4,
  * the class and its evidence (§5) and the deal's dimensions. Partitioned by {@code close_month}.
@@ -32,6 +34,7 @@ public final class DealOutcomesReport {
   /** Grain in and out: one classified won deal. Selects the report's columns and stamps the run id. */
   public static Dataset<Row> build(Dataset<Row> classified, String runId) {
     return classified.withColumn(RUN_ID, lit(runId))
+        .withColumn(FX_RATE, col(FX_RATE).cast(Types.PUBLISHED_FX_RATE))
         .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
   }
 }

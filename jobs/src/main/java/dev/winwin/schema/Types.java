@@ -14,6 +14,8 @@ public final class Types {
   public static final DecimalType STAGED_MONEY = DataTypes.createDecimalType(18, 6);
   /** An FX rate (DOMAIN §2: at most 10 decimals; winwin bounds it below 10^8): a long as well. */
   public static final DecimalType STAGED_RATE = DataTypes.createDecimalType(18, 10);
+  /** The rate {@code deal_outcomes} shows; wider than {@link #STAGED_RATE}, as the report has always had it. */
+  public static final DecimalType PUBLISHED_FX_RATE = DataTypes.createDecimalType(38, 18);
   /** Money in the base currency. */
   public static final DecimalType MONEY = DataTypes.createDecimalType(24, 6);
   /**

@@ -43,6 +43,6 @@ class TextLinesTest {
     Path file = root.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
-    return new SourceReader.DataFile(new org.apache.hadoop.fs.Path(file.toUri()), relative, Files.size(file));
+    return new SourceReader.DataFile(new org.apache.hadoop.fs.Path(file.toUri()), relative, Files.size(file), Files.getLastModifiedTime(file).toMillis());
   }
 }

@@ -32,14 +32,17 @@ class GeneratedHistoryReconciliationTest {
   @TempDir
   Path input;
 
+  @TempDir
+  Path output;
+
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
   void everyInjectedDefectIsRejectedWithItsReasonAndCountsReconcile(OutputFormat format) throws IOException {
     DealHistoryGenerator.generate(new DealHistoryGenerator.Options(
         400, 6, YearMonth.of(2026, 10), 7L, input, 0.04, DealHistoryGenerator.CHUNK_DEALS, format));
-    Settings settings = new SettingsLoader(input).load(Optional.empty(), Map.of());
+    Settings settings = new SettingsLoader(input).load(Optional.empty(), Map.of("output", output.toString()));
 
-    Map<Source, RunManifest.SourceCounts> counts = new Runner(TestSpark.session(), settings).validate();
+    Map<Source, RunManifest.SourceCounts> counts = new Runner(TestSpark.session(), settings).validate(false);
 
     JsonNode expected = new ObjectMapper().readTree(input.resolve("expected_rejects.json").toFile());
     for (Source source : Source.values()) {
