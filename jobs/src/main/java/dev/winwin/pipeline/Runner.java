@@ -23,9 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -54,6 +52,7 @@ import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
 import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
+import dev.winwin.stage.JudgedCache;
 import dev.winwin.stage.StagedStore;
 
 /**
@@ -65,8 +64,6 @@ public final class Runner {
   public static final String GATE_FAILED = "quality_gate_failed";
   private static final Logger LOG = LogManager.getLogger(Runner.class);
   private static final String VALIDATING = "Reading and validating";
-  /** Input up to this size as text is validated into memory on a local run; larger input into files. */
-  private static final long IN_MEMORY_INPUT_BYTES = 256L << 20;
   private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final SparkSession spark;
@@ -99,7 +96,7 @@ public final class Runner {
   public Map<Source, RunManifest.SourceCounts> validate(boolean restage) {
     String runId = newRunId(Instant.now());
     try (OutputLock lock = lock(runId); RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
-      return reconcile(readAndValidate(lock, runId, restage, Optional.empty()));
+      return readAndValidate(lock, runId, restage).counts();
     }
   }
 
@@ -116,8 +113,9 @@ public final class Runner {
     try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode());
         RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
       LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
-      Map<Source, Dataset<Row>> judged = readAndValidate(lock, runId, restage, Optional.of(snapshot.checkpointDir()));
-      Map<Source, RunManifest.SourceCounts> counts = reconcile(judged);
+      JudgedInput judgedInput = readAndValidate(lock, runId, restage);
+      Map<Source, Dataset<Row>> judged = judgedInput.sources();
+      Map<Source, RunManifest.SourceCounts> counts = judgedInput.counts();
       List<String> overGate = overGate(counts);
       if (!overGate.isEmpty()) {
         RunManifest failed = manifest(runId, GATE_FAILED, command, window, startedAt, counts, Map.of());
@@ -162,40 +160,17 @@ public final class Runner {
     return ReportSnapshot.Mode.valueOf(settings.publish().mode().toUpperCase(Locale.ROOT));
   }
 
-  /**
-   * How a judged source is computed once and cut from its lineage.
-   * <ul>
-   *   <li>A small input inside this process ({@code local[*]}): a local checkpoint, kept in
-   *       memory; writing files would cost more than it saves.
-   *   <li>A large input, or any on a cluster: Parquet in the run's staging folder on the output's
-   *       file system, read back. The file is a fraction of the rows' size in memory, later
-   *       readers take only the columns they need, nothing spills, and on a cluster every
-   *       executor sees the file (a lost executor loses nothing; a local checkpoint's blocks
-   *       would be lost with it).
-   *   <li>{@code validate}, which has no output: a local checkpoint, or a cache on a cluster.
-   * </ul>
-   */
-  private UnaryOperator<Dataset<Row>> materialize(Optional<Location> checkpointDir, long inputBytes) {
-    boolean local = spark.sparkContext().isLocal();
-    if (checkpointDir.isPresent() && !(local && inputBytes < IN_MEMORY_INPUT_BYTES)) {
-      AtomicInteger written = new AtomicInteger();
-      return rows -> {
-        String dir = checkpointDir.get().resolve("judged-" + written.incrementAndGet()).uri();
-        rows.write().parquet(dir);
-        return spark.read().parquet(dir);
-      };
-    }
-    if (local) {
-      return rows -> rows.localCheckpoint(true);
-    }
-    return rows -> {
-      Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-      cached.count();
-      return cached;
-    };
-  }
+  /** Every source judged, and its reconciliation counts. */
+  private record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.SourceCounts> counts) {}
 
-  private Map<Source, Dataset<Row>> readAndValidate(OutputLock lock, String runId, boolean restage, Optional<Location> checkpointDir) {
+  /** The counts kept with a judgement in the judged cache. */
+  record JudgedCounts(Map<Source, RunManifest.SourceCounts> sources) {}
+
+  /**
+   * Stages what is new in the input, then judges it, or reads the judgement an earlier run made of
+   * exactly this staged input.
+   */
+  private JudgedInput readAndValidate(OutputLock lock, String runId, boolean restage) {
     Map<Source, List<SourceReader.DataFile>> inputFiles = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
@@ -209,15 +184,25 @@ public final class Runner {
     lap("stage");
     rowsRead.clear();
     rowsRead.putAll(input.rowsPerSource());
-    Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
-    for (Source source : Source.values()) {
-      staged.put(source, input.rows(spark, source));
-    }
     fileTable = input.fileTable().table(spark);
-    // Each judged source is computed once and cut from its lineage, so the rules and reports that
-    // read it neither recompute it nor re-analyse its whole plan.
-    Map<Source, Dataset<Row>> judged = Validation.validate(staged, fileTable, settings.baseCurrency(), materialize(checkpointDir, inputBytes));
-    requireFxRatesWhenForeignCurrencies(judged.get(Source.DEALS));
+    JudgedCache<JudgedCounts> cache = JudgedCache.open(lock, input, settings.baseCurrency(), JudgedCounts.class);
+    Optional<JudgedCache.Judged<JudgedCounts>> kept = cache.read(spark);
+    JudgedInput judged;
+    if (kept.isPresent()) {
+      judged = new JudgedInput(kept.get().sources(), kept.get().counts().sources());
+    } else {
+      Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
+      for (Source source : Source.values()) {
+        staged.put(source, input.rows(spark, source));
+      }
+      // Each judged source is written to the cache once and read back, so the rules and reports
+      // that read it neither recompute it nor re-analyse its whole plan.
+      Map<Source, Dataset<Row>> sources = Validation.validate(staged, fileTable, settings.baseCurrency(), cache::write);
+      judged = new JudgedInput(sources, reconcile(sources));
+      cache.commit(new JudgedCounts(judged.counts()));
+    }
+    requireFxRatesWhenForeignCurrencies(judged.sources().get(Source.DEALS));
+    lap("read_and_validate");
     return judged;
   }
 
@@ -259,7 +244,6 @@ public final class Runner {
       }
       counts.put(source, new RunManifest.SourceCounts(read, accepted, superseded, rejected, byReason.getOrDefault(source.folder(), Map.of())));
     }
-    lap("read_and_validate");
     return counts;
   }
 

@@ -27,7 +27,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -56,6 +55,12 @@ public final class Validation {
 
   private Validation() {}
 
+  /** How a judged source is computed once before later rules read it: the runner writes and reads it back, tests take it as it is. */
+  @FunctionalInterface
+  public interface Materializer {
+    Dataset<Row> apply(Source source, Dataset<Row> judged);
+  }
+
   /**
    * Validates every source: the cross-row rules over the rows the row rules already judged.
    *
@@ -63,21 +68,20 @@ public final class Validation {
    *     sources may be empty
    * @param files every input file of the run: {@code file_id}, {@code file_rank} (its place in
    *     path order among its source's files, which decides "the first row" of a duplicated id)
-   * @param materialize applied to each judged source before later rules read it: the runner
-   *     materialises there so that each source is judged once and later plans stay short; tests
-   *     pass the identity
+   * @param materialize applied to each judged source before later rules read it, so that each
+   *     source is judged once and later plans stay short
    * @return per source, its rows with lineage ({@code source, file_id, file_rank, row_number,
    *     raw}), typed fields, {@code reasons} and {@code status}
    */
   public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> staged, Dataset<Row> files, String baseCurrency,
-      UnaryOperator<Dataset<Row>> materialize) {
+      Materializer materialize) {
     Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
-    Dataset<Row> fx = materialize.apply(
+    Dataset<Row> fx = materialize.apply(Source.FX_RATES,
         withStatus(CrossRowRules.duplicates(withLineage(staged, Source.FX_RATES, files), MONTH, CURRENCY)));
     judged.put(Source.FX_RATES, fx);
     Dataset<Row> acceptedFx = accepted(fx);
 
-    Dataset<Row> deals = materialize.apply(versions(
+    Dataset<Row> deals = materialize.apply(Source.DEALS, versions(
         CrossRowRules.currencies(withLineage(staged, Source.DEALS, files), CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
     judged.put(Source.DEALS, deals);
     Dataset<Row> latestDeals = accepted(deals);
@@ -88,7 +92,7 @@ public final class Validation {
       if (source.isDealChild()) {
         Dataset<Row> rows = CrossRowRules.againstDeals(withLineage(staged, source, files), latestDeals, acceptedFx, baseCurrency);
         Dataset<Row> judgedRows = withStatus(CrossRowRules.duplicates(rows, source.idColumn().orElseThrow()));
-        children.put(source, () -> materialize.apply(judgedRows));
+        children.put(source, () -> materialize.apply(source, judgedRows));
       }
     }
     judged.putAll(ConcurrentActions.run(children));

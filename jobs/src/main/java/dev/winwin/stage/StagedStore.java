@@ -1,16 +1,11 @@
 package dev.winwin.stage;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,12 +263,7 @@ public final class StagedStore {
         text.append(source.folder()).append(' ').append(field).append('\n');
       }
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return StoreFiles.digest(text.toString());
   }
 
   /** The file system's checksum of an input file where it offers one (HDFS does; a local disk does not). */
@@ -331,19 +321,19 @@ public final class StagedStore {
   /** Removes batch folders and files the index does not list: what killed runs and failed task attempts left. */
   private void removeUnlisted() {
     Location batches = root.resolve(BATCHES);
-    for (FileStatus batch : children(batches)) {
+    for (FileStatus batch : StoreFiles.children(batches)) {
       Map<String, List<Part>> sources = index.batches().get(batch.getPath().getName());
       if (sources == null) {
-        delete(batch.getPath());
+        StoreFiles.delete(root, batch.getPath());
         continue;
       }
-      for (FileStatus folder : children(batches.resolve(batch.getPath().getName()))) {
+      for (FileStatus folder : StoreFiles.children(batches.resolve(batch.getPath().getName()))) {
         List<Part> parts = sources.get(folder.getPath().getName());
         Set<String> listed = new HashSet<>();
         Optional.ofNullable(parts).ifPresent(list -> list.forEach(part -> listed.add(part.name())));
-        for (FileStatus file : children(new Location(root.fs(), folder.getPath()))) {
+        for (FileStatus file : StoreFiles.children(new Location(root.fs(), folder.getPath()))) {
           if (!listed.contains(file.getPath().getName())) {
-            delete(file.getPath());
+            StoreFiles.delete(root, file.getPath());
           }
         }
       }
@@ -351,9 +341,9 @@ public final class StagedStore {
   }
 
   private void removeBatchesExcept(Set<String> keep) {
-    for (FileStatus batch : children(root.resolve(BATCHES))) {
+    for (FileStatus batch : StoreFiles.children(root.resolve(BATCHES))) {
       if (!keep.contains(batch.getPath().getName())) {
-        delete(batch.getPath());
+        StoreFiles.delete(root, batch.getPath());
       }
     }
   }
@@ -366,26 +356,8 @@ public final class StagedStore {
 
   private static Map<String, Long> sizes(Location folder) {
     Map<String, Long> sizes = new HashMap<>();
-    children(folder).forEach(status -> sizes.put(status.getPath().getName(), status.getLen()));
+    StoreFiles.children(folder).forEach(status -> sizes.put(status.getPath().getName(), status.getLen()));
     return sizes;
-  }
-
-  private static List<FileStatus> children(Location folder) {
-    try {
-      return List.of(folder.fs().listStatus(folder.path()));
-    } catch (FileNotFoundException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + folder, e);
-    }
-  }
-
-  private void delete(org.apache.hadoop.fs.Path path) {
-    try {
-      root.fs().delete(path, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove " + path, e);
-    }
   }
 
   private static Source source(String folder) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,6 +45,6 @@ public final class StagedInput {
       List<Stager.StagedPart> parts = Stager.stageRows(rows, source, files.ids(), Location.local(folder.resolve(source.folder())));
       staged.put(source, StagedRows.read(TestSpark.session(), source, parts.stream().map(Stager.StagedPart::path).toList()));
     });
-    return Validation.validate(staged, files.table(TestSpark.session()), baseCurrency, UnaryOperator.identity());
+    return Validation.validate(staged, files.table(TestSpark.session()), baseCurrency, (source, judged) -> judged);
   }
 }
