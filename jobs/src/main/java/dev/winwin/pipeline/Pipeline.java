@@ -4,6 +4,7 @@ import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.COST_LINES;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.DELIVERY_COST;
+import static dev.winwin.schema.Columns.GROUP_MONTH;
 import static dev.winwin.schema.Columns.PRICE_ADJUSTMENTS;
 import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.col;
@@ -71,7 +72,7 @@ public final class Pipeline {
     Object[] windowMonths = window.months().toArray();
     Dataset<Row> fx = Validation.accepted(judged.get(Source.FX_RATES));
     Object[] scopeMonths = scope.months().toArray();
-    Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(judged.get(Source.DEALS)))
+    Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(ofMonths(judged.get(Source.DEALS), scopeMonths)))
         .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scopeMonths)));
     Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
 
@@ -104,6 +105,14 @@ public final class Pipeline {
    * with them from validation, so no join with the deals (and no shuffle of the child rows) is needed.
    */
   public static Dataset<Row> ofWonDeals(Dataset<Row> judgedChildren, Object[] closeMonths) {
-    return Validation.accepted(judgedChildren).filter(col(DEAL_WON_MONTH).isin(closeMonths));
+    return Validation.accepted(ofMonths(judgedChildren, closeMonths)).filter(col(DEAL_WON_MONTH).isin(closeMonths));
+  }
+
+  /**
+   * The judged rows of the deals whose latest version closed in {@code closeMonths}, and of their
+   * children: the judged sources are stored by that month, so the rows of other months are not read.
+   */
+  private static Dataset<Row> ofMonths(Dataset<Row> judged, Object[] closeMonths) {
+    return judged.filter(col(GROUP_MONTH).isin(closeMonths));
   }
 }

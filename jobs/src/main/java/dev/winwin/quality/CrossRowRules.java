@@ -3,6 +3,10 @@ package dev.winwin.quality;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_ID;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
+import static dev.winwin.schema.Columns.GROUP_MONTH;
+import static dev.winwin.schema.Columns.LATEST_VERSION;
+import static dev.winwin.schema.Columns.NO_GROUP_MONTH;
+import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.MONTH;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
@@ -10,8 +14,10 @@ import static dev.winwin.schema.Columns.FILE_RANK;
 import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.array_append;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
@@ -92,19 +98,28 @@ final class CrossRowRules {
   }
 
   /**
-   * Marks child rows whose deal is not among the accepted deals as {@code orphan:deal_id}, and
-   * checks the currency of those that carry money at the deal's close month. Adds
-   * {@link dev.winwin.schema.Columns#DEAL_WON_MONTH}.
+   * Marks child rows whose deal's latest version is missing or not accepted as
+   * {@code orphan:deal_id}, and checks the currency of those that carry money at the deal's close
+   * month. Adds {@link dev.winwin.schema.Columns#DEAL_WON_MONTH} (the close month of an accepted
+   * won deal, else null) and {@link dev.winwin.schema.Columns#GROUP_MONTH} (the deal's, or
+   * {@code none} for a row without a deal).
    *
-   * @param deals accepted latest deal versions: {@code deal_id}, {@code stage}, {@code close_date}
+   * @param deals judged deal versions with {@code latest_version} and {@code group_month}
    */
   static Dataset<Row> againstDeals(Dataset<Row> children, Dataset<Row> deals, Dataset<Row> fx, String baseCurrency) {
     String dealKey = FLAG + "_deal";
-    Dataset<Row> joined = children.join(
-        deals.select(col(DEAL_ID).as(dealKey), closeMonth().as(DEAL_WON_MONTH)),
-        col(DEAL_ID).equalTo(col(dealKey)), "left");
-    Dataset<Row> orphans = flag(joined, col(DEAL_ID).isNotNull().and(col(dealKey).isNull()), Reason.ORPHAN_DEAL);
+    String accepted = FLAG + "_accepted";
+    String groupMonth = FLAG + "_group_month";
+    Dataset<Row> latest = deals.filter(col(LATEST_VERSION)).select(
+        col(DEAL_ID).as(dealKey),
+        col(STATUS).equalTo(Validation.ACCEPTED).as(accepted),
+        col(GROUP_MONTH).as(groupMonth),
+        when(col(STATUS).equalTo(Validation.ACCEPTED), closeMonth()).as(DEAL_WON_MONTH));
+    Dataset<Row> joined = children.join(latest, col(DEAL_ID).equalTo(col(dealKey)), "left")
+        .withColumn(GROUP_MONTH, coalesce(col(groupMonth), lit(NO_GROUP_MONTH)));
+    Column orphan = col(DEAL_ID).isNotNull().and(col(dealKey).isNull().or(not(col(accepted))));
+    Dataset<Row> orphans = flag(joined, orphan, Reason.ORPHAN_DEAL);
     boolean hasMoney = Arrays.asList(children.columns()).contains(CURRENCY);
-    return (hasMoney ? currencies(orphans, col(DEAL_WON_MONTH), fx, baseCurrency) : orphans).drop(dealKey);
+    return (hasMoney ? currencies(orphans, col(DEAL_WON_MONTH), fx, baseCurrency) : orphans).drop(dealKey, accepted, groupMonth);
   }
 }

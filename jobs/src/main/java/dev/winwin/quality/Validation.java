@@ -9,12 +9,16 @@ import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.FILE_ID;
 import static dev.winwin.schema.Columns.FILE_RANK;
+import static dev.winwin.schema.Columns.GROUP_MONTH;
+import static dev.winwin.schema.Columns.LATEST_VERSION;
+import static dev.winwin.schema.Columns.NO_GROUP_MONTH;
 import static dev.winwin.schema.Columns.ROW_REASONS;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.UPDATED_AT;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
@@ -36,6 +40,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.ConcurrentActions;
+import dev.winwin.enrich.BaseCurrency;
 import dev.winwin.schema.Source;
 
 /**
@@ -84,13 +89,12 @@ public final class Validation {
     Dataset<Row> deals = materialize.apply(Source.DEALS, versions(
         CrossRowRules.currencies(withLineage(staged, Source.DEALS, files), CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
     judged.put(Source.DEALS, deals);
-    Dataset<Row> latestDeals = accepted(deals);
 
     // The deals' children depend on the deals alone, not on each other: judge them side by side.
     Map<Source, Supplier<Dataset<Row>>> children = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       if (source.isDealChild()) {
-        Dataset<Row> rows = CrossRowRules.againstDeals(withLineage(staged, source, files), latestDeals, acceptedFx, baseCurrency);
+        Dataset<Row> rows = CrossRowRules.againstDeals(withLineage(staged, source, files), deals, acceptedFx, baseCurrency);
         Dataset<Row> judgedRows = withStatus(CrossRowRules.duplicates(rows, source.idColumn().orElseThrow()));
         children.put(source, () -> materialize.apply(source, judgedRows));
       }
@@ -141,7 +145,9 @@ public final class Validation {
    *       so a rejected latest version leaves the deal out (and its child rows orphaned, visibly)
    *       rather than bringing an older version back.
    * </ul>
-   * Rows without an id or a readable time are left alone here: they already carry a reason.
+   * Rows without an id or a readable time are left alone here: they already carry a reason. Adds
+   * {@code latest_version} (the winning version of each deal) and {@code group_month} (the close
+   * month of the winning version, for every version of the deal).
    */
   private static Dataset<Row> versions(Dataset<Row> deals) {
     String rank = "__version_rank";
@@ -153,8 +159,12 @@ public final class Validation {
         .withColumn(rank, row_number().over(latestFirst))
         .withColumn(copy, coalesce(sameVersionAsPrevious, lit(false)));
     Column older = col(rank).gt(1).and(col(UPDATED_AT).isNotNull());
+    Column groupMonth = when(col(DEAL_ID).isNull(), lit(NO_GROUP_MONTH))
+        .otherwise(coalesce(first(BaseCurrency.closeMonth()).over(latestFirst), lit(NO_GROUP_MONTH)));
     return withStatus(CrossRowRules.flag(ranked, col(copy), Reason.DUPLICATE_ID))
         .withColumn(STATUS, when(col(STATUS).equalTo(ACCEPTED).and(older), lit(SUPERSEDED)).otherwise(col(STATUS)))
+        .withColumn(LATEST_VERSION, col(DEAL_ID).isNotNull().and(col(rank).equalTo(1)))
+        .withColumn(GROUP_MONTH, groupMonth)
         .drop(rank, copy);
   }
 

@@ -77,6 +77,18 @@ public final class Columns {
    */
   public static final String DEAL_WON_MONTH = "deal_won_month";
 
+  /**
+   * Set by validation on the rows of deals and their children: the close month of the deal's
+   * latest version, or {@link #NO_GROUP_MONTH}. The judged rows are stored partitioned by it, so a
+   * run reads only the months it reports on, and every row of a deal, with its children, lies in
+   * one partition.
+   */
+  public static final String GROUP_MONTH = "group_month";
+  /** The group month of a deal without a close date (open, or never read), and of rows without a deal. */
+  public static final String NO_GROUP_MONTH = "none";
+  /** Set by validation on deal versions: true for the latest version of each deal, the one that wins. */
+  public static final String LATEST_VERSION = "latest_version";
+
   // metrics and classification (DOMAIN §4, §5)
   public static final String CLOSE_MONTH = "close_month";
   public static final String FX_RATE = "fx_rate";

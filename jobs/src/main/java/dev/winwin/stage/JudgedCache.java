@@ -15,6 +15,7 @@ import dev.winwin.io.JsonFiles;
 import dev.winwin.io.Location;
 import dev.winwin.io.OutputLock;
 import dev.winwin.quality.Validation;
+import dev.winwin.schema.Columns;
 import dev.winwin.schema.Source;
 
 /**
@@ -79,10 +80,18 @@ public final class JudgedCache<C> {
     return Optional.of(new Judged<>(judged, JsonFiles.read(folder.resolve(COUNTS), countsType)));
   }
 
-  /** Writes one judged source into this entry and returns it read back: how {@link Validation} materialises it. */
+  /**
+   * Writes one judged source into this entry and returns it read back: how {@link Validation}
+   * materialises it. Deals and their children are partitioned by {@code group_month}, so that a
+   * reader filtering on it reads only those months.
+   */
   public Dataset<Row> write(Source source, Dataset<Row> judged) {
     String path = folder.resolve(source.folder()).uri();
-    judged.write().parquet(path);
+    if (source == Source.FX_RATES) {
+      judged.write().parquet(path);
+    } else {
+      judged.write().partitionBy(Columns.GROUP_MONTH).parquet(path);
+    }
     return judged.sparkSession().read().parquet(path);
   }
 
