@@ -1,6 +1,8 @@
 package dev.winwin.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.winwin.UserError;
 import dev.winwin.schema.Source;
 import dev.winwin.testing.TestSpark;
 
@@ -49,7 +52,7 @@ class TextRecordsTest {
         write("surveys/lf.csv", "\uFEFF" + lines),
         write("surveys/crlf.csv", lines.replace("\n", "\r\n")));
 
-    List<String> records = records(TextRecords.plan(spark, files, Source.SURVEYS));
+    List<String> records = sorted(TextRecords.parse(spark, files, Source.SURVEYS, DESCRIBE).collect());
 
     // Fields in Source order: response_id, deal_id, account_id (absent), respondent_role, instrument, score, responded_at (absent), comment
     assertEquals(List.of(
@@ -201,10 +204,27 @@ class TextRecordsTest {
     assertEquals(1 + 8 * 1024 + 1, counts.get("fx_rates/long.csv").records());
   }
 
-  /** Each record as {@code file:line:raw -> values}, sorted. */
+  @Test
+  void failsNamingAFileThatCannotBeRead() throws IOException {
+    DataFile gone = write("fx_rates/gone.jsonl", "{\"month\":\"2026-01\",\"currency\":\"EUR\",\"rate_to_base\":1.1}\n");
+    TextRecords text = TextRecords.plan(spark, List.of(gone), Source.FX_RATES);
+    Files.delete(root.resolve("fx_rates/gone.jsonl"));
+
+    UserError error = assertThrows(UserError.class, text::count);
+
+    assertTrue(error.getMessage().startsWith("The input file " + root.resolve("fx_rates/gone.jsonl") + " cannot be read: "), error.getMessage());
+  }
+
+  /** Each record as {@code file:line:raw -> values}. */
+  private static final TextRecords.RecordParser<String> DESCRIBE = (file, line, raw, values) -> file + ":" + line + ":" + raw + " -> "
+      + (values == null ? "MALFORMED" : Arrays.stream(values).map(v -> v == null ? "~" : v).collect(Collectors.joining("|")));
+
   private static List<String> records(TextRecords text) {
-    return text.parse((file, line, raw, values) -> file + ":" + line + ":" + raw + " -> " + (values == null ? "MALFORMED"
-        : Arrays.stream(values).map(v -> v == null ? "~" : v).collect(Collectors.joining("|")))).collect().stream().sorted().toList();
+    return sorted(text.parse(DESCRIBE).collect());
+  }
+
+  private static List<String> sorted(List<String> records) {
+    return records.stream().sorted().toList();
   }
 
   private DataFile write(String relative, String text) throws IOException {
