@@ -32,7 +32,7 @@ final class CsvSyntax implements RecordSyntax {
     int firstLineEnd = -1;
     int innerLineEnds = 0;
     boolean wellFormed = true;
-    record:
+    walk:
     while (true) {
       if (i < limit && buf[i] == '"') {
         i++;
@@ -46,7 +46,7 @@ final class CsvSyntax implements RecordSyntax {
           }
           if (firstLineEnd >= 0 && i - start > MAX_MULTILINE_BYTES) {
             wellFormed = false;
-            break record;
+            break walk;
           }
           if (i + 1 >= limit) {
             if (!eof) {
@@ -54,7 +54,7 @@ final class CsvSyntax implements RecordSyntax {
             }
             if (i == limit) {
               wellFormed = false;
-              break record;
+              break walk;
             }
             i++;
             break;

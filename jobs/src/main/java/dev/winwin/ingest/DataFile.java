@@ -1,6 +1,7 @@
 package dev.winwin.ingest;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import org.apache.hadoop.fs.Path;
 
@@ -31,7 +32,7 @@ public record DataFile(Path path, String relativePath, long bytes, Instant modif
 
     /** The format of a file name, or null when its extension is none of DOMAIN §2. */
     static Format of(String fileName) {
-      String name = fileName.toLowerCase(java.util.Locale.ROOT);
+      String name = fileName.toLowerCase(Locale.ROOT);
       if (name.endsWith(".csv")) {
         return CSV;
       }

@@ -2,6 +2,7 @@ package dev.winwin.ingest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -40,7 +41,7 @@ final class JsonRecord {
    */
   static boolean parse(String text, Map<String, Integer> keys, String[] values, boolean[] present) {
     if (values != null) {
-      java.util.Arrays.fill(values, null);
+      Arrays.fill(values, null);
     }
     try (JsonParser parser = FACTORY.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -153,7 +154,7 @@ final class RecordCursor implements Closeable {
       pos = 0;
     }
     if (limit == buf.length) {
-      buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      buf = Arrays.copyOf(buf, buf.length * 2);
     }
     int read = in.read(buf, limit, buf.length - limit);
     if (read < 0) {

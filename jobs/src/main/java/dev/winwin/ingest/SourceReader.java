@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
@@ -137,7 +138,7 @@ public final class SourceReader {
    */
   public static Map<String, Long> countRecords(SparkSession spark, Collection<SourceFiles> inputs) {
     Map<String, TextRecords.FileCount> text = TextRecords.count(
-        inputs.stream().map(SourceFiles::text).filter(java.util.Objects::nonNull).toList());
+        inputs.stream().map(SourceFiles::text).filter(Objects::nonNull).toList());
     Map<String, Long> counts = new HashMap<>();
     for (SourceFiles input : inputs) {
       for (DataFile file : input.files()) {

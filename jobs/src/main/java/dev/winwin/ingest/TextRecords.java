@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -275,7 +276,7 @@ public final class TextRecords {
           records++;
           // Once every required key has been seen, the rest of the piece is only counted.
           if (!file.csv() && (seen & required) != required) {
-            java.util.Arrays.fill(present, false);
+            Arrays.fill(present, false);
             if (JsonRecord.parse(reading.text(), keys, null, present)) {
               objects = true;
               for (int i = 0; i < present.length; i++) {
@@ -558,7 +559,7 @@ public final class TextRecords {
         }
         names = new String[cursor.fields()];
         boolean[] all = new boolean[names.length];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         CsvSyntax.fields(cursor.text(), all, names, new StringBuilder());
       } catch (IOException e) {
         throw new UserError(where + " cannot be read: " + e.getMessage(), e);
