@@ -31,8 +31,8 @@ public record RunManifest(
     Map<String, String> config) {
 
   /**
-   * One input file: its source, path relative to the input root, size, rows, and what the staged
-   * store did with it: {@code staged} (parsed and judged by this run), {@code reused} (staged by an
+   * One input file: its source, path relative to the input root, size, the records read from it
+   * (0 for an empty file; a CSV header is no record), and what the staged store did with it: {@code staged} (parsed and judged by this run), {@code reused} (staged by an
    * earlier run, unchanged since), or {@code dropped} (staged before, gone from the input now).
    */
   public record InputFile(String source, String path, long bytes, long rows, String staging) {}

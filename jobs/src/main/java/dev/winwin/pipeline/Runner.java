@@ -36,6 +36,7 @@ import dev.winwin.ConcurrentActions;
 import dev.winwin.UserError;
 import dev.winwin.Version;
 import dev.winwin.config.Settings;
+import dev.winwin.ingest.DataFile;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.io.JsonFiles;
 import dev.winwin.io.Location;
@@ -171,12 +172,12 @@ public final class Runner {
    * exactly this staged input.
    */
   private JudgedInput readAndValidate(OutputLock lock, String runId, boolean restage) {
-    Map<Source, List<SourceReader.DataFile>> inputFiles = new EnumMap<>(Source.class);
+    Map<Source, List<DataFile>> inputFiles = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
     }
     LOG.info("Reading and validating {} sources under {}", inputFiles.size(), settings.input());
-    long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(SourceReader.DataFile::textBytes).sum();
+    long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(DataFile::textBytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }

@@ -17,7 +17,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import dev.winwin.ingest.SourceReader;
 import dev.winwin.schema.Source;
 
 /**
@@ -32,13 +31,6 @@ public record FileTable(Map<String, Integer> ids, Map<String, Integer> ranks) {
       DataTypes.createStructField(FILE_ID, DataTypes.IntegerType, false),
       DataTypes.createStructField(FILE_RANK, DataTypes.IntegerType, false),
       DataTypes.createStructField(SOURCE_FILE, DataTypes.StringType, false)));
-
-  /** @param files per source, its data files in path order */
-  public static FileTable of(Map<Source, List<SourceReader.DataFile>> files) {
-    Map<Source, List<String>> paths = new EnumMap<>(Source.class);
-    files.forEach((source, sourceFiles) -> paths.put(source, sourceFiles.stream().map(SourceReader.DataFile::relativePath).toList()));
-    return ofPaths(paths);
-  }
 
   /** @param paths per source, the paths of its files relative to the input root */
   public static FileTable ofPaths(Map<Source, List<String>> paths) {

@@ -23,6 +23,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
 
 import dev.winwin.ConcurrentActions;
+import dev.winwin.ingest.DataFile;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.io.JsonFiles;
 import dev.winwin.io.Location;
@@ -160,23 +161,23 @@ public final class StagedStore {
    * @param inputs per source, its data files in path order, as {@link SourceReader#dataFiles} lists them
    * @param batch the name of the batch new rows go to: the run id
    */
-  public StagedInput refresh(SparkSession spark, Map<Source, List<SourceReader.DataFile>> inputs, String batch) {
+  public StagedInput refresh(SparkSession spark, Map<Source, List<DataFile>> inputs, String batch) {
     Map<String, String> checksums = new HashMap<>();
     inputs.values().forEach(files -> files.forEach(file ->
         checksums.put(file.relativePath(), checksum(file, spark.sparkContext().hadoopConfiguration()))));
     Map<String, Entry> known = new HashMap<>();
     index.files().forEach(entry -> known.put(entry.path(), entry));
     int nextFileId = index.nextFileId();
-    Map<Source, List<SourceReader.DataFile>> toStage = new EnumMap<>(Source.class);
+    Map<Source, List<DataFile>> toStage = new EnumMap<>(Source.class);
     Map<String, Integer> newIds = new HashMap<>();
     List<Entry> reused = new ArrayList<>();
     Set<String> live = new HashSet<>();
     for (Source source : Source.values()) {
-      for (SourceReader.DataFile file : inputs.getOrDefault(source, List.of())) {
+      for (DataFile file : inputs.getOrDefault(source, List.of())) {
         live.add(file.relativePath());
         Entry entry = known.get(file.relativePath());
         if (entry != null && entry.source().equals(source.folder()) && entry.bytes() == file.bytes()
-            && entry.modified() == file.modified() && Objects.equals(entry.checksum(), checksums.get(file.relativePath()))) {
+            && entry.modified() == file.modified().toEpochMilli() && Objects.equals(entry.checksum(), checksums.get(file.relativePath()))) {
           reused.add(entry);
         } else {
           toStage.computeIfAbsent(source, s -> new ArrayList<>()).add(file);
@@ -199,9 +200,9 @@ public final class StagedStore {
       if (!listed.isEmpty()) {
         batches.computeIfAbsent(batch, b -> new TreeMap<>()).put(source.folder(), List.copyOf(listed));
       }
-      for (SourceReader.DataFile file : toStage.get(source)) {
+      for (DataFile file : toStage.get(source)) {
         int id = newIds.get(file.relativePath());
-        entries.add(new Entry(source.folder(), file.relativePath(), file.bytes(), file.modified(), checksums.get(file.relativePath()), id, batch,
+        entries.add(new Entry(source.folder(), file.relativePath(), file.bytes(), file.modified().toEpochMilli(), checksums.get(file.relativePath()), id, batch,
             rows.getOrDefault(id, 0L)));
       }
     });
@@ -220,7 +221,7 @@ public final class StagedStore {
     return input(next, newIds.keySet(), dropped);
   }
 
-  private Map<Source, List<Stager.StagedPart>> stage(SparkSession spark, Map<Source, List<SourceReader.DataFile>> toStage,
+  private Map<Source, List<Stager.StagedPart>> stage(SparkSession spark, Map<Source, List<DataFile>> toStage,
       Map<String, Integer> ids, String batch) {
     Map<Source, Supplier<List<Stager.StagedPart>>> jobs = new EnumMap<>(Source.class);
     toStage.forEach((source, files) -> {
@@ -267,7 +268,7 @@ public final class StagedStore {
   }
 
   /** The file system's checksum of an input file where it offers one (HDFS does; a local disk does not). */
-  private static String checksum(SourceReader.DataFile file, Configuration conf) {
+  private static String checksum(DataFile file, Configuration conf) {
     try {
       FileChecksum checksum = file.path().getFileSystem(conf).getFileChecksum(file.path());
       return checksum == null ? null : checksum.toString();

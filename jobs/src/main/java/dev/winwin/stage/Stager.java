@@ -22,6 +22,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 
+import dev.winwin.ingest.DataFile;
+import dev.winwin.ingest.SourceFiles;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.io.Location;
 import dev.winwin.quality.RowJudge;
@@ -46,12 +48,27 @@ public final class Stager {
    * @param fileIds the staged store's number of each file, by its path relative to the input root
    * @return the files written, with their rows per input file; a file with no records has none
    */
-  public static List<StagedPart> stage(SparkSession spark, Source source, List<SourceReader.DataFile> files,
+  public static List<StagedPart> stage(SparkSession spark, Source source, List<DataFile> files,
       Map<String, Integer> fileIds, Location folder) {
     if (files.isEmpty()) {
       return List.of();
     }
-    return stageRows(SourceReader.read(spark, files, source), source, fileIds, folder);
+    SourceFiles opened = SourceReader.open(spark, files, source);
+    // The independent count of what was read (it also stops the run on a JSON Lines file that never
+    // holds a required key): every record must come out staged, exactly once.
+    Map<String, Long> counted = SourceReader.countRecords(spark, List.of(opened));
+    List<StagedPart> parts = stageRows(SourceReader.read(spark, opened), source, fileIds, folder);
+    Map<Integer, Long> staged = new HashMap<>();
+    parts.forEach(part -> part.rowsPerFile().forEach((id, rows) -> staged.merge(id, rows, Long::sum)));
+    for (DataFile file : files) {
+      long read = counted.getOrDefault(file.relativePath(), 0L);
+      long written = staged.getOrDefault(fileIds.get(file.relativePath()), 0L);
+      if (read != written) {
+        throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+            "Staging did not account for every record of %s: read %d, staged %d.", file.relativePath(), read, written));
+      }
+    }
+    return parts;
   }
 
   /**

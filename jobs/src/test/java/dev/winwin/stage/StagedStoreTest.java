@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.winwin.ingest.DataFile;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.io.Location;
 import dev.winwin.io.OutputLock;
@@ -46,7 +47,7 @@ class StagedStoreTest {
   @BeforeEach
   void writeInput() throws IOException {
     write("deals/a.csv", DEALS_HEADER, deal("D1"), deal("D2"));
-    write("deals/b.csv", DEALS_HEADER, deal("D3"));
+    write("deals/2026/b.csv", DEALS_HEADER, deal("D3"));
     write("cost_lines/costs.csv", "cost_id,deal_id,cost_type,amount,currency", "C1,D1,cogs,10.00,USD");
     write("surveys/responses.jsonl",
         "{\"response_id\":\"S1\",\"deal_id\":\"D1\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\",\"score\":4}");
@@ -55,22 +56,22 @@ class StagedStoreTest {
   @Test
   void reusesUnchangedFilesAndStagesOnlyNewOrChangedOnes() throws IOException {
     StagedStore.StagedInput first = refresh(false);
-    assertEquals(Map.of("deals/a.csv", "STAGED", "deals/b.csv", "STAGED", "cost_lines/costs.csv", "STAGED",
+    assertEquals(Map.of("deals/a.csv", "STAGED", "deals/2026/b.csv", "STAGED", "cost_lines/costs.csv", "STAGED",
         "surveys/responses.jsonl", "STAGED"), uses(first));
     assertEquals(Map.of("deals", 3L, "cost_lines", 1L, "surveys", 1L, "price_adjustments", 0L, "negotiation_events", 0L,
         "fx_rates", 0L), first.rowsPerSource());
 
     StagedStore.StagedInput second = refresh(false);
-    assertEquals(Map.of("deals/a.csv", "REUSED", "deals/b.csv", "REUSED", "cost_lines/costs.csv", "REUSED",
+    assertEquals(Map.of("deals/a.csv", "REUSED", "deals/2026/b.csv", "REUSED", "cost_lines/costs.csv", "REUSED",
         "surveys/responses.jsonl", "REUSED"), uses(second));
     assertEquals(first.parts(), second.parts());
 
-    write("deals/b.csv", DEALS_HEADER, deal("D3"), deal("D4"));
+    write("deals/2026/b.csv", DEALS_HEADER, deal("D3"), deal("D4"));
     write("deals/c.csv", DEALS_HEADER, deal("D5"));
     Files.delete(input.resolve("deals/a.csv"));
     StagedStore.StagedInput third = refresh(false);
 
-    assertEquals(Map.of("deals/b.csv", "STAGED", "deals/c.csv", "STAGED", "cost_lines/costs.csv", "REUSED",
+    assertEquals(Map.of("deals/2026/b.csv", "STAGED", "deals/c.csv", "STAGED", "cost_lines/costs.csv", "REUSED",
         "surveys/responses.jsonl", "REUSED"), uses(third));
     assertEquals(List.of("deals/a.csv"), third.dropped());
     // the rows of the file as it was staged before, and of the file that is gone, are not served
@@ -127,7 +128,7 @@ class StagedStoreTest {
   }
 
   private StagedStore.StagedInput refresh(boolean restage) {
-    Map<Source, List<SourceReader.DataFile>> files = new EnumMap<>(Source.class);
+    Map<Source, List<DataFile>> files = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       files.put(source, SourceReader.dataFiles(TestSpark.session().sparkContext().hadoopConfiguration(), input.toString(), source));
     }
