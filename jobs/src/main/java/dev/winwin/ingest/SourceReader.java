@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
@@ -35,6 +36,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -110,6 +112,19 @@ public final class SourceReader {
       }
     }
     return new SourceFiles(source, files, text.isEmpty() ? null : TextRecords.plan(spark, text, source), parquet);
+  }
+
+  /**
+   * The records of the CSV and JSON Lines files among those {@link #open} prepared, each turned
+   * into a value by {@code parser}; no records when there are none.
+   */
+  public static <T> JavaRDD<T> textRecords(SparkSession spark, SourceFiles input, TextRecords.RecordParser<T> parser) {
+    return input.text() == null ? JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD() : input.text().parse(parser);
+  }
+
+  /** The rows of the Parquet files among those {@link #open} prepared, as {@link #read} gives them; empty when there are none. */
+  public static Optional<Dataset<Row>> parquetRows(SparkSession spark, SourceFiles input) {
+    return input.parquet().isEmpty() ? Optional.empty() : Optional.of(parquetRows(spark, input, input.source()));
   }
 
   /** Reads the files of a source that {@link #open} prepared. */

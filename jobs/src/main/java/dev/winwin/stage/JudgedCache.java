@@ -10,6 +10,8 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 
 import dev.winwin.io.JsonFiles;
 import dev.winwin.io.Location;
@@ -75,7 +77,7 @@ public final class JudgedCache<C> {
     LOG.info("Reusing the judged input of an earlier run from {}", folder);
     Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
-      judged.put(source, spark.read().parquet(folder.resolve(source.folder()).uri()));
+      judged.put(source, read(spark, source));
     }
     return Optional.of(new Judged<>(judged, JsonFiles.read(folder.resolve(COUNTS), countsType)));
   }
@@ -86,13 +88,24 @@ public final class JudgedCache<C> {
    * reader filtering on it reads only those months.
    */
   public Dataset<Row> write(Source source, Dataset<Row> judged) {
+    // The schema is kept beside the rows: a source without rows leaves no Parquet file to read it from.
+    JsonFiles.write(schemaFile(source), judged.schema().json());
     String path = folder.resolve(source.folder()).uri();
     if (source == Source.FX_RATES) {
       judged.write().parquet(path);
     } else {
       judged.write().partitionBy(Columns.GROUP_MONTH).parquet(path);
     }
-    return judged.sparkSession().read().parquet(path);
+    return read(judged.sparkSession(), source);
+  }
+
+  private Dataset<Row> read(SparkSession spark, Source source) {
+    StructType schema = (StructType) DataType.fromJson(JsonFiles.read(schemaFile(source), String.class));
+    return spark.read().schema(schema).parquet(folder.resolve(source.folder()).uri());
+  }
+
+  private Location schemaFile(Source source) {
+    return folder.resolve(source.folder() + ".schema.json");
   }
 
   /** Makes the written entry trusted by storing its counts, last. */

@@ -10,16 +10,20 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 
 import dev.winwin.ingest.DataFile;
@@ -33,8 +37,9 @@ import dev.winwin.schema.Source;
 /**
  * Parses input files and applies the row rules to every record in one pass, writing the typed rows
  * as Parquet ({@link StagedRows}): one Spark job per source, each task writing one file of the
- * records it read. This is the only place input text is parsed; everything after it reads the
- * staged files.
+ * records it read. Text records go straight from the reader to the row rules; Parquet rows come
+ * as {@link SourceReader} reads them. This is the only place input is parsed; everything after it
+ * reads the staged files.
  */
 public final class Stager {
   private Stager() {}
@@ -42,11 +47,17 @@ public final class Stager {
   /** One Parquet file a staging task wrote: its path and size, and the rows it holds per input file id. */
   public record StagedPart(String path, long bytes, Map<Integer, Long> rowsPerFile) implements Serializable {}
 
+  /** One record on its way to the row rules: its file, line or row number, raw text and field texts (null when malformed). */
+  private record Record(String file, long number, String raw, String[] texts) {}
+
   /**
-   * Stages {@code files} of {@code source} into Parquet files under {@code folder}.
+   * Stages {@code files} of {@code source} into Parquet files under {@code folder}, after counting
+   * their records independently: every record read must come out staged, exactly once.
    *
    * @param fileIds the staged store's number of each file, by its path relative to the input root
    * @return the files written, with their rows per input file; a file with no records has none
+   * @throws dev.winwin.UserError when a file cannot be read, or a JSON Lines file never holds a
+   *     required key
    */
   public static List<StagedPart> stage(SparkSession spark, Source source, List<DataFile> files,
       Map<String, Integer> fileIds, Location folder) {
@@ -54,17 +65,21 @@ public final class Stager {
       return List.of();
     }
     SourceFiles opened = SourceReader.open(spark, files, source);
-    // The independent count of what was read (it also stops the run on a JSON Lines file that never
-    // holds a required key): every record must come out staged, exactly once.
     Map<String, Long> counted = SourceReader.countRecords(spark, List.of(opened));
-    List<StagedPart> parts = stageRows(SourceReader.read(spark, opened), source, fileIds, folder);
+    JavaRDD<Record> records = SourceReader.textRecords(spark, opened,
+        (file, number, raw, values) -> new Record(file, number, raw, values == null ? null : values.clone()));
+    Optional<Dataset<Row>> parquet = SourceReader.parquetRows(spark, opened);
+    if (parquet.isPresent()) {
+      records = records.union(records(parquet.get(), source));
+    }
+    List<StagedPart> parts = write(records, source, fileIds, folder);
     Map<Integer, Long> staged = new HashMap<>();
     parts.forEach(part -> part.rowsPerFile().forEach((id, rows) -> staged.merge(id, rows, Long::sum)));
     for (DataFile file : files) {
       long read = counted.getOrDefault(file.relativePath(), 0L);
       long written = staged.getOrDefault(fileIds.get(file.relativePath()), 0L);
       if (read != written) {
-        throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+        throw new IllegalStateException(String.format(Locale.ROOT,
             "Staging did not account for every record of %s: read %d, staged %d.", file.relativePath(), read, written));
       }
     }
@@ -72,42 +87,59 @@ public final class Stager {
   }
 
   /**
-   * Stages rows as {@link SourceReader} reads them (lineage and each field as text) into Parquet
-   * files under {@code folder}.
+   * Stages rows as {@link SourceReader#read} gives them (lineage and each field as text) into
+   * Parquet files under {@code folder}: how tests stage rows written by hand.
    *
    * @param fileIds the staged store's number of each file, by its path relative to the input root
    */
   public static List<StagedPart> stageRows(Dataset<Row> rows, Source source, Map<String, Integer> fileIds, Location folder) {
-    Broadcast<SerializableConfiguration> conf = SerializableConfiguration.broadcast(rows.sparkSession().sparkContext());
+    return write(records(rows, source), source, fileIds, folder);
+  }
+
+  /** Rows with {@link SourceReader#rawSchema} as records; a field's text trimmed and a blank one absent. */
+  private static JavaRDD<Record> records(Dataset<Row> rows, Source source) {
+    StructType schema = SourceReader.rawSchema(source);
+    int fields = source.fieldNames().size();
+    int firstField = schema.fieldIndex(source.fieldNames().get(0));
+    int malformed = schema.fieldIndex(SourceReader.MALFORMED);
+    int file = schema.fieldIndex(SOURCE_FILE);
+    int number = schema.fieldIndex(ROW_NUMBER);
+    int raw = schema.fieldIndex(RAW);
+    return rows.javaRDD().map(row -> {
+      String[] texts = null;
+      if (!row.getBoolean(malformed)) {
+        texts = new String[fields];
+        for (int i = 0; i < fields; i++) {
+          String text = row.getString(firstField + i);
+          texts[i] = text == null || text.isBlank() ? null : text.trim();
+        }
+      }
+      return new Record(row.getString(file), row.getLong(number), row.getString(raw), texts);
+    });
+  }
+
+  /** Judges every record and writes each partition's rows into one Parquet file of its own. */
+  private static List<StagedPart> write(JavaRDD<Record> records, Source source, Map<String, Integer> fileIds, Location folder) {
+    Broadcast<SerializableConfiguration> conf = SerializableConfiguration.broadcast(records.context());
     String folderUri = folder.uri();
     Map<String, Integer> ids = Map.copyOf(fileIds);
-    List<String> fields = source.fieldNames();
-    int firstField = SourceReader.rawSchema(source).fieldIndex(fields.get(0));
-    int malformed = SourceReader.rawSchema(source).fieldIndex(SourceReader.MALFORMED);
-    int sourceFile = SourceReader.rawSchema(source).fieldIndex(SOURCE_FILE);
-    int rowNumber = SourceReader.rawSchema(source).fieldIndex(ROW_NUMBER);
-    int raw = SourceReader.rawSchema(source).fieldIndex(RAW);
-    FlatMapFunction<Iterator<Row>, StagedPart> writePart = partition -> {
+    FlatMapFunction<Iterator<Record>, StagedPart> writePart = partition -> {
       if (!partition.hasNext()) {
         return List.<StagedPart>of().iterator();
       }
       TaskContext task = TaskContext.get();
-      Path path = new Path(folderUri, String.format("part-%05d-%d.parquet", task.partitionId(), task.attemptNumber()));
+      // An attempt writes a file of its own: a failed attempt's file is never listed, and removed.
+      Path path = new Path(folderUri, String.format(Locale.ROOT, "part-%05d-%d.parquet", task.partitionId(), task.attemptNumber()));
       Configuration hadoop = conf.value().value();
       RowJudge judge = RowJudge.of(source);
-      TypedRecord record = new TypedRecord(source);
-      String[] texts = new String[fields.size()];
+      TypedRecord typed = new TypedRecord(source);
       Map<Integer, Long> counts = new HashMap<>();
       try (StagedRows.Writer writer = new StagedRows.Writer(source, path, hadoop)) {
         while (partition.hasNext()) {
-          Row row = partition.next();
-          boolean isMalformed = row.getBoolean(malformed);
-          for (int i = 0; i < texts.length && !isMalformed; i++) {
-            texts[i] = trimmedOrNull(row.getString(firstField + i));
-          }
-          judge.judge(isMalformed ? null : texts, record);
-          int fileId = ids.get(row.getString(sourceFile));
-          writer.write(fileId, row.getLong(rowNumber), row.getString(raw), record);
+          Record record = partition.next();
+          judge.judge(record.texts(), typed);
+          int fileId = ids.get(record.file());
+          writer.write(fileId, record.number(), record.raw(), typed);
           counts.merge(fileId, 1L, Long::sum);
         }
       }
@@ -119,11 +151,6 @@ public final class Stager {
       }
       return List.of(new StagedPart(path.toString(), bytes, counts)).iterator();
     };
-    return rows.javaRDD().mapPartitions(writePart).collect();
-  }
-
-  /** A field's text as the row rules take it: trimmed, and null when blank. */
-  private static String trimmedOrNull(String text) {
-    return text == null || text.isBlank() ? null : text.trim();
+    return records.mapPartitions(writePart).collect();
   }
 }
