@@ -71,9 +71,10 @@ import dev.winwin.summary.SummaryFigures.WinLose;
 
 /**
  * Reads the figures of the leadership summary from the published Parquet reports, and nothing
- * else (no raw input): all reports are read from the one snapshot {@code current} points at when
- * the reading starts, so a publish in the middle cannot mix two runs. Each query collects a handful
- * of rows.
+ * else (no raw input), on any Hadoop file system: all reports are read from the one snapshot that
+ * is published when the reading starts ({@link ReportSnapshot#publishedReport}, through links or
+ * {@code current.json}), so a publish in the middle cannot mix two runs. Each query collects a
+ * handful of rows.
  */
 public final class SummaryReader {
   static final int TREND_MONTHS = AccountRelationshipsReport.TRAILING_MONTHS;
