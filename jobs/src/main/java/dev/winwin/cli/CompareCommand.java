@@ -21,9 +21,6 @@ import dev.winwin.io.HadoopFiles;
 import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.pipeline.Runner;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.RejectsReport;
 import dev.winwin.schema.Columns;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -40,8 +37,8 @@ final class CompareCommand extends SparkCommand {
   String right;
 
   @Option(names = "--report", paramLabel = "NAME", split = ",",
-      description = "Reports to compare (default: deal_outcomes, monthly_summary, rejects).")
-  List<String> reports = List.of(DealOutcomesReport.NAME, MonthlySummaryReport.NAME, RejectsReport.NAME);
+      description = "Reports to compare (default: all seven).")
+  List<String> reports = PublishedReports.NAMES;
 
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {

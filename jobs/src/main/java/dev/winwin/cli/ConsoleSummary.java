@@ -6,25 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import dev.winwin.Secrets;
 import dev.winwin.config.Settings;
 import dev.winwin.pipeline.RunManifest;
-import dev.winwin.report.AccountRelationshipsReport;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MarginSatisfactionMatrixReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.NegotiationPatternsReport;
-import dev.winwin.report.RejectsReport;
-import dev.winwin.report.RepScorecardReport;
 import dev.winwin.schema.Source;
 
 /** The short, human summary a command prints on stdout. */
 final class ConsoleSummary {
   private static final int TOP_REASONS = 3;
-  private static final List<String> REPORTS = Stream.of(DealOutcomesReport.NAME, MonthlySummaryReport.NAME,
-      MarginSatisfactionMatrixReport.NAME, AccountRelationshipsReport.NAME, RepScorecardReport.NAME,
-      NegotiationPatternsReport.NAME, RejectsReport.NAME).map(name -> name + "/").toList();
+  private static final List<String> REPORTS = PublishedReports.NAMES.stream().map(name -> name + "/").toList();
 
   private ConsoleSummary() {}
 
@@ -43,7 +34,7 @@ final class ConsoleSummary {
     out.printf(Locale.ROOT, "%nWon deals in the window: %,d%n", won);
     manifest.outcomes().forEach((outcome, n) ->
         out.printf(Locale.ROOT, "  %-24s %,8d  %5.1f%%%n", outcome, n, won == 0 ? 0.0 : 100.0 * n / won));
-    String output = settings.output();
+    String output = Secrets.uris(settings.output());
     out.printf(Locale.ROOT, "%nReports published under %s: %s%n", output, String.join(", ", REPORTS));
     out.printf(Locale.ROOT, "Run manifest: %s%n", output.replaceAll("/+$", "") + "/runs/" + manifest.runId() + "/run_manifest.json");
     long millis = manifest.finishedAt().toEpochMilli() - manifest.startedAt().toEpochMilli();

@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.winwin.config.Settings;
+import dev.winwin.pipeline.RunManifest;
 import dev.winwin.pipeline.RunWindow;
 import dev.winwin.pipeline.Runner;
 
@@ -27,9 +28,10 @@ final class MonthlyCommand extends SparkCommand {
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {
     RunWindow window = RunWindow.restating(month, settings.restateMonths());
-    ConsoleSummary.printRun(out, runner.run(window, commandLine(), staging.restage), settings);
+    RunManifest manifest = runner.run(window, commandLine(), staging.restage);
+    ConsoleSummary.printRun(out, manifest, settings);
     if (!noSummary) {
-      SummaryCommand.renderAfterRun(settings, month, out);
+      SummaryCommand.renderAfterRun(settings, manifest.runId(), month, out);
     }
     return 0;
   }

@@ -33,6 +33,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import dev.winwin.ConcurrentActions;
+import dev.winwin.PublishedStepFailed;
+import dev.winwin.Secrets;
 import dev.winwin.UserError;
 import dev.winwin.Version;
 import dev.winwin.config.Settings;
@@ -113,7 +115,8 @@ public final class Runner {
     String runId = newRunId(startedAt);
     try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode());
         RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
-      LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
+      LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(),
+          Secrets.uris(settings.input()), Secrets.uris(settings.output()));
       JudgedInput judgedInput = readAndValidate(lock, runId, restage);
       Map<Source, Dataset<Row>> judged = judgedInput.sources();
       Map<Source, RunManifest.SourceCounts> counts = judgedInput.counts();
@@ -130,8 +133,8 @@ public final class Runner {
       // Every report derives from the classified deals of the run's scope: compute them once.
       Dataset<Row> scope = reports.scopeOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> outcomes = reports.dealOutcomes();
-      Set<String> months = Set.copyOf(window.months());
-      Set<String> asOf = Set.of(window.last().toString());
+      ReportSnapshot.Replacing months = ReportSnapshot.Replacing.partitions(Set.copyOf(window.months()));
+      ReportSnapshot.Replacing asOf = ReportSnapshot.Replacing.partitions(Set.of(window.last().toString()));
       write(snapshot, runId, List.of(
           new ReportOutput(DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months),
           new ReportOutput(MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months),
@@ -139,14 +142,20 @@ public final class Runner {
           new ReportOutput(AccountRelationshipsReport.NAME, reports.accountRelationships(), AccountRelationshipsReport.AS_OF_MONTH, asOf),
           new ReportOutput(RepScorecardReport.NAME, reports.repScorecard(), CLOSE_MONTH, months),
           new ReportOutput(NegotiationPatternsReport.NAME, reports.negotiationPatterns(), CLOSE_MONTH, months),
-          new ReportOutput(RejectsReport.NAME, reports.rejects(), RUN_ID, Set.of(runId))));
+          // DOMAIN §7: rejects holds the latest run's rows only; older runs' are in their snapshots and manifests.
+          new ReportOutput(RejectsReport.NAME, reports.rejects(), RUN_ID, ReportSnapshot.Replacing.whole())));
       Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
       snapshot.publish();
       lap("publish");
+      scope.unpersist();
       // Written after the switch, so a manifest that says published always is.
       RunManifest manifest = manifest(runId, PUBLISHED, command, window, startedAt, counts, outcomeCounts);
-      JsonFiles.write(snapshot.manifestPath(), manifest);
-      scope.unpersist();
+      try {
+        JsonFiles.write(snapshot.manifestPath(), manifest);
+      } catch (RuntimeException e) {
+        throw new PublishedStepFailed(runId, manifest.output(), "writing its manifest " + snapshot.manifestPath(),
+            "the reports are complete; only runs/" + runId + " lacks its manifest", e);
+      }
       return manifest;
     }
   }
@@ -176,7 +185,7 @@ public final class Runner {
     for (Source source : Source.values()) {
       inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
     }
-    LOG.info("Reading and validating {} sources under {}", inputFiles.size(), settings.input());
+    LOG.info("Reading and validating {} sources under {}", inputFiles.size(), Secrets.uris(settings.input()));
     long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(DataFile::textBytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
@@ -216,7 +225,7 @@ public final class Runner {
         .filter(col(CURRENCY).notEqual(settings.baseCurrency()))
         .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
     if (!foreign.isEmpty()) {
-      throw new UserError("The input folder " + settings.input().replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()
+      throw new UserError("The input folder " + Secrets.uris(settings.input()).replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()
           + " is required: deals use " + String.join(", ", foreign) + " besides " + settings.baseCurrency() + ".");
     }
   }
@@ -260,10 +269,10 @@ public final class Runner {
   }
 
   /**
-   * One report of a run: its rows, the column its folders are partitioned by, and the values of
-   * that column this run replaces.
+   * One report of a run: its rows, the column its folders are partitioned by, and the partitions
+   * this run replaces.
    */
-  private record ReportOutput(String name, Dataset<Row> rows, String partitionColumn, Set<String> replaced) {}
+  private record ReportOutput(String name, Dataset<Row> rows, String partitionColumn, ReportSnapshot.Replacing replaced) {}
 
   /**
    * Writes every report into the run's staging, side by side (they share the cached outcomes and

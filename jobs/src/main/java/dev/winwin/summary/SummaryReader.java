@@ -26,11 +26,9 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,10 +45,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.winwin.UserError;
 import dev.winwin.classify.Classification;
+import dev.winwin.io.JsonFiles;
+import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.report.AccountRelationshipsReport;
 import dev.winwin.report.DealOutcomesReport;
@@ -72,9 +71,10 @@ import dev.winwin.summary.SummaryFigures.WinLose;
 
 /**
  * Reads the figures of the leadership summary from the published Parquet reports, and nothing
- * else (no raw input): all reports are read from the one snapshot {@code current} points at when
- * the reading starts, so a publish in the middle cannot mix two runs. Each query collects a handful
- * of rows.
+ * else (no raw input), on any Hadoop file system: all reports are read from the one snapshot that
+ * is published when the reading starts ({@link ReportSnapshot#publishedReport}, through links or
+ * {@code current.json}), so a publish in the middle cannot mix two runs. Each query collects a
+ * handful of rows.
  */
 public final class SummaryReader {
   static final int TREND_MONTHS = AccountRelationshipsReport.TRAILING_MONTHS;
@@ -83,14 +83,12 @@ public final class SummaryReader {
   static final BigDecimal PROVIDER_CONCEDED_MOST = new BigDecimal("0.6");
   /** Concession asymmetry below which concessions were traded (the client gave at least as much). */
   static final BigDecimal CONCESSIONS_TRADED = new BigDecimal("0.4");
-  private static final String MANIFEST = "run_manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
-  private final Path root;
-  private final Path snapshot;
+  private final Location root;
+  private final Location snapshot;
 
-  private SummaryReader(SparkSession spark, Path root, Path snapshot) {
+  private SummaryReader(SparkSession spark, Location root, Location snapshot) {
     this.spark = spark;
     this.root = root;
     this.snapshot = snapshot;
@@ -100,9 +98,9 @@ public final class SummaryReader {
    * @param root the output root the reports are published under
    * @throws UserError if nothing is published there, or {@code month} is not
    */
-  public static SummaryFigures read(SparkSession spark, Path root, YearMonth month, String currency) {
-    Path snapshot = ReportSnapshot.publishedReport(root, DealOutcomesReport.NAME).getParent();
-    return new SummaryReader(spark, root.toAbsolutePath(), snapshot).figures(month, currency);
+  public static SummaryFigures read(SparkSession spark, Location root, YearMonth month, String currency) {
+    Location snapshot = ReportSnapshot.publishedReport(root, DealOutcomesReport.NAME).parent();
+    return new SummaryReader(spark, root, snapshot).figures(month, currency);
   }
 
   private SummaryFigures figures(YearMonth month, String currency) {
@@ -255,8 +253,7 @@ public final class SummaryReader {
   }
 
   private Optional<Accounts> accounts(YearMonth month) {
-    Path folder = snapshot.resolve(AccountRelationshipsReport.NAME);
-    if (!Files.isDirectory(folder.resolve(AccountRelationshipsReport.AS_OF_MONTH + "=" + month))) {
+    if (!snapshot.resolve(AccountRelationshipsReport.NAME + "/" + AccountRelationshipsReport.AS_OF_MONTH + "=" + month).exists()) {
       return Optional.empty();
     }
     Dataset<Row> accounts = report(AccountRelationshipsReport.NAME)
@@ -331,43 +328,48 @@ public final class SummaryReader {
     for (Row row : monthOutcomes.filter(col(UNCLASSIFIED_REASON).isNotNull()).groupBy(col(UNCLASSIFIED_REASON)).count().collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
     }
-    Map<String, Long> read = readCounts(runId);
+    Map<String, Long> read = new LinkedHashMap<>();
     Map<String, Long> rejected = new TreeMap<>();
-    read.keySet().forEach(source -> rejected.put(source, 0L));
-    Path rejects = snapshot.resolve(RejectsReport.NAME).resolve(RUN_ID + "=" + runId);
-    if (Files.isDirectory(rejects)) {
-      // Only the source column of the run's own partition: the raw rows (survey comments among them) are never read.
-      for (Row row : spark.read().parquet(rejects.toString()).groupBy(col(SOURCE)).count().collectAsList()) {
-        rejected.put(row.getString(0), row.getLong(1));
+    Optional<JsonNode> sources = manifestSources(runId);
+    if (sources.isPresent()) {
+      sources.get().fields().forEachRemaining(e -> {
+        read.put(e.getKey(), e.getValue().path("read").asLong());
+        rejected.put(e.getKey(), e.getValue().path("rejected").asLong());
+      });
+    } else {
+      // rejects holds the latest run's rows only (DOMAIN §7): they are this run's while no later run published.
+      Location rejects = snapshot.resolve(RejectsReport.NAME + "/" + RUN_ID + "=" + runId);
+      if (rejects.exists()) {
+        // Only the source column: the raw rows (survey comments among them) are never read.
+        for (Row row : spark.read().parquet(rejects.uri()).groupBy(col(SOURCE)).count().collectAsList()) {
+          rejected.put(row.getString(0), row.getLong(1));
+        }
       }
     }
     return new Coverage(byReason, rejected, read);
   }
 
-  /** Rows read per source by the run, from its manifest; empty when the manifest is gone. */
-  private Map<String, Long> readCounts(String runId) {
-    Path manifest = root.resolve("runs").resolve(runId).resolve(MANIFEST);
-    Map<String, Long> read = new LinkedHashMap<>();
-    if (!Files.isRegularFile(manifest)) {
-      return read;
+  /** The per-source counts of the run's manifest; empty when the manifest is gone or unreadable. */
+  private Optional<JsonNode> manifestSources(String runId) {
+    Location manifest = root.resolve(ReportSnapshot.RUNS + "/" + runId + "/" + ReportSnapshot.MANIFEST);
+    if (!manifest.exists()) {
+      return Optional.empty();
     }
     try {
-      JsonNode sources = JSON.readTree(manifest.toFile()).path("sources");
-      sources.fields().forEachRemaining(e -> read.put(e.getKey(), e.getValue().path("read").asLong()));
-    } catch (IOException e) {
-      // The read counts only add the reject share; the rejected rows still show.
-      read.clear();
+      return Optional.of(JsonFiles.read(manifest, JsonNode.class).path("sources"));
+    } catch (UncheckedIOException e) {
+      // The counts only add the reject share to the summary; the rest of it still shows.
+      return Optional.empty();
     }
-    return read;
   }
 
   private Dataset<Row> report(String name) {
-    Path folder = snapshot.resolve(name);
-    if (!Files.isDirectory(folder)) {
+    Location folder = snapshot.resolve(name);
+    if (!folder.exists()) {
       throw new UserError("The published output under " + root + " has no " + name + " report; run `winwin monthly` with this "
           + "version of winwin to publish it.");
     }
-    Dataset<Row> rows = spark.read().parquet(folder.toString());
+    Dataset<Row> rows = spark.read().parquet(folder.uri());
     // Partition values are read back by type inference: keep month keys as the text they were written as.
     for (String column : List.of(CLOSE_MONTH, AccountRelationshipsReport.AS_OF_MONTH, RUN_ID)) {
       if (List.of(rows.columns()).contains(column)) {

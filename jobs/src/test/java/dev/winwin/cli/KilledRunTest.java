@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,6 @@ import dev.winwin.testing.TestSpark;
  * next run clears what it left and publishes.
  */
 class KilledRunTest {
-  private static final Path SPARK_JVM_ARGS = Path.of("target", "spark-jvm.args");
-
   @TempDir
   Path temp;
 
@@ -155,14 +152,9 @@ class KilledRunTest {
         .collectAsList().stream().map(Row::mkString).collect(Collectors.toList());
   }
 
-  /** The command line in a JVM of its own, started the way the launcher starts it. */
+  /** The command line in a JVM of its own, its console in {@link #log}. */
   private Process winwinProcess(String... args) throws IOException {
     log = temp.resolve("child-" + System.nanoTime() + ".log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + SPARK_JVM_ARGS, "-cp", System.getProperty("java.class.path"), WinwinCommand.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
+    return CliRun.inChildJvm(log, args);
   }
 }
