@@ -11,24 +11,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Simulates the clean deal history: every deal with its versions, price adjustments, cost lines,
- * survey responses and negotiation events. The distributions are documented on {@link
- * DealHistoryGenerator}; this class only draws them, in a fixed order, from one seeded {@link
- * Draw}.
+ * survey responses and negotiation events, each line with the month it is exported in. The
+ * distributions are documented on {@link DealHistoryGenerator}; this class only draws them, in a
+ * fixed order, from one seeded {@link Draw}.
  */
 final class DealSimulator {
-  // File names without extension: the writer adds the one of the format it writes.
-  static final String ADJUSTMENTS_FILE = "price_adjustments";
-  static final String COSTS_FILE = "cost_lines";
-  static final String SURVEYS_FILE = "responses";
-  static final String EVENTS_FILE = "events";
-  static final String OPEN_DEALS_FILE = "deals_open";
-
   private static final double OPEN_SHARE = 0.10;
   private static final double VERSIONED_SHARE = 0.10;
   private static final List<String> BUYER_ROLES = List.of("procurement", "business", "executive");
@@ -97,9 +88,6 @@ final class DealSimulator {
     }
   }
 
-  /** Rows per source and how many deal rows are older versions of a deal. */
-  record History(EnumMap<Source, List<Line>> lines, int supersededVersions) {}
-
   private final DealHistoryGenerator.Options options;
   private final Catalog catalog;
   private final FxCurve fx;
@@ -107,9 +95,8 @@ final class DealSimulator {
   private final Ids ids;
   private final YearMonth firstMonth;
   private final Instant horizon;
+  private final ExportMonths months;
   private final EnumMap<Source, List<Line>> lines = new EnumMap<>(Source.class);
-  private final Map<Integer, String> dealsFiles = new HashMap<>();
-  private int superseded;
 
   private DealSimulator(
       DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids) {
@@ -120,6 +107,7 @@ final class DealSimulator {
     this.ids = ids;
     this.firstMonth = options.end().minusMonths(options.months() - 1L);
     this.horizon = options.end().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    this.months = new ExportMonths(fx.first(), options.end());
     for (Source source : Source.values()) {
       lines.put(source, new ArrayList<>());
     }
@@ -129,14 +117,14 @@ final class DealSimulator {
    * Simulates {@code options.deals()} deals; the FX table is written by one chunk only, so
    * {@code withFxRates} is false for every other chunk of a history written in parallel.
    */
-  static History simulate(
+  static EnumMap<Source, List<Line>> simulate(
       DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids, boolean withFxRates) {
     DealSimulator simulator = new DealSimulator(options, catalog, fx, draw, ids);
     simulator.run();
     if (!withFxRates) {
       simulator.lines.get(Source.FX_RATES).clear();
     }
-    return new History(simulator.lines, simulator.superseded);
+    return simulator.lines;
   }
 
   private void run() {
@@ -199,9 +187,9 @@ final class DealSimulator {
             invoice,
             atRisk(drivers, invoice),
             won ? null : lossReason(drivers));
-    writeVersions(deal);
+    String finalMonth = writeVersions(deal);
     if (won) {
-      adjustments(deal, drivers);
+      adjustments(deal, drivers, finalMonth);
       costs(deal, drivers, progress);
       surveys(deal, drivers, progress);
     }
@@ -231,11 +219,21 @@ final class DealSimulator {
         draw.chance(VERSIONED_SHARE) && roomForVersions
             ? instantsBefore(created, updated, draw.between(1, 2))
             : List.of();
+    addCreation(deal);
     for (Instant at : earlier) {
       addDeal(deal.asOpen(draw.uniform(1.0, 1.15)), at);
     }
-    superseded += earlier.size();
     addDeal(deal, updated);
+  }
+
+  /**
+   * The version a CRM exports when the opportunity is created: open, at the first list quoted (up
+   * to 15% above the last), between 08:00 and 09:00 UTC on the created date, so before any other
+   * version and any negotiation event. Every child row of a deal comes later, so no export month
+   * holds a child whose deal has not been exported yet.
+   */
+  private void addCreation(Deal deal) {
+    addDeal(deal.asOpen(draw.uniform(1.0, 1.15)), deal.created().atTime(8, draw.between(0, 59)).toInstant(ZoneOffset.UTC));
   }
 
   /**
@@ -333,11 +331,14 @@ final class DealSimulator {
   }
 
   /**
-   * About 10% of closed deals have earlier versions: open snapshots while the deal was being
-   * negotiated (list a little higher), and in three cases of ten a same-stage correction of the
-   * invoice on the close day, a few hours before the final version.
+   * Every closed deal is exported when it is created; about 10% have further earlier versions:
+   * open snapshots while the deal was being negotiated (list a little higher), and in three cases
+   * of ten a same-stage correction of the invoice on the close day, a few hours before the final
+   * version.
+   *
+   * @return the export month of the final version
    */
-  private void writeVersions(Deal deal) {
+  private String writeVersions(Deal deal) {
     Instant finalAt =
         min(
             deal.close().atTime(draw.between(8, 19), draw.between(0, 59))
@@ -351,24 +352,26 @@ final class DealSimulator {
       Instant openUntil = deal.close().minusDays(1).atTime(17, 0).toInstant(ZoneOffset.UTC);
       List<Instant> snapshots =
           instantsBefore(deal.created(), openUntil, correction ? earlier - 1 : earlier);
+      addCreation(deal);
       for (Instant at : snapshots) {
         addDeal(deal.asOpen(draw.uniform(1.0, 1.15)), at);
       }
       if (correction) {
         addDeal(deal.withInvoice(draw.uniform(0.97, 1.0)), correctionAt);
       }
-      superseded += earlier;
+    } else {
+      addCreation(deal);
     }
     addDeal(deal, finalAt);
+    return months.of(finalAt);
   }
 
   private void addDeal(Deal deal, Instant updatedAt) {
-    String file = deal.close() == null ? OPEN_DEALS_FILE : dealsFileOfYear(deal.close().getYear());
     lines
         .get(Source.DEALS)
         .add(
             Line.row(
-                file,
+                months.of(updatedAt),
                 deal.id(),
                 IsoText.instant(updatedAt),
                 deal.account().id(),
@@ -392,17 +395,13 @@ final class DealSimulator {
                 deal.lossReason()));
   }
 
-  /** One name per year, shared by every row of the file: a chunk holds all its rows until written. */
-  private String dealsFileOfYear(int year) {
-    return dealsFiles.computeIfAbsent(year, y -> "deals_" + y);
-  }
-
   /**
    * Off-invoice items for about 40% of won deals (more with procurement, fewer with executives):
    * 1–3 distinct elements worth 1–12% of the invoice, traded for something in return unless the
-   * negotiation was one-sided.
+   * negotiation was one-sided. They have no date of their own and are exported with the deal's
+   * final version, in {@code month}.
    */
-  private void adjustments(Deal deal, Drivers drivers) {
+  private void adjustments(Deal deal, Drivers drivers, String month) {
     double probability =
         0.40
             + (drivers.buyerRole().equals("procurement") ? 0.12 : 0)
@@ -425,7 +424,7 @@ final class DealSimulator {
           .get(Source.PRICE_ADJUSTMENTS)
           .add(
               Line.row(
-                  ADJUSTMENTS_FILE,
+                  month,
                   ids.nextAdjustment(),
                   deal.id(),
                   element,
@@ -486,7 +485,7 @@ final class DealSimulator {
         .get(Source.COST_LINES)
         .add(
             Line.row(
-                COSTS_FILE,
+                months.of(period),
                 ids.nextCost(),
                 deal.id(),
                 type,
@@ -542,7 +541,7 @@ final class DealSimulator {
           .get(Source.SURVEYS)
           .add(
               Line.row(
-                  SURVEYS_FILE,
+                  months.of(at),
                   ids.nextResponse(),
                   deal.id(),
                   deal.account().id(),
@@ -590,19 +589,23 @@ final class DealSimulator {
     Instant dayBeforeClose = deal.close().minusDays(1).atTime(17, 0).toInstant(ZoneOffset.UTC);
     List<Instant> times = instantsBefore(deal.created(), dayBeforeClose, count);
     for (int i = 0; i < count; i++) {
-      lines
-          .get(Source.NEGOTIATION_EVENTS)
-          .add(
-              Line.row(
-                  EVENTS_FILE,
-                  ids.nextEvent(),
-                  deal.id(),
-                  Integer.toString(i + 1),
-                  IsoText.instant(times.get(i)),
-                  byProvider.get(i) ? "provider" : "client",
-                  kinds.get(i),
-                  Draw.money(values[i])));
+      addEvent(deal, i + 1, times.get(i), byProvider.get(i) ? "provider" : "client", kinds.get(i), values[i]);
     }
+  }
+
+  private void addEvent(Deal deal, int seq, Instant at, String party, String kind, double value) {
+    lines
+        .get(Source.NEGOTIATION_EVENTS)
+        .add(
+            Line.row(
+                months.of(at),
+                ids.nextEvent(),
+                deal.id(),
+                Integer.toString(seq),
+                IsoText.instant(at),
+                party,
+                kind,
+                Draw.money(value)));
   }
 
   private String providerKind(Drivers drivers) {
@@ -619,8 +622,7 @@ final class DealSimulator {
     double providerWeight = 0;
     double clientWeight = 0;
     for (int i = 1; i < weights.length; i++) {
-      boolean partial = kinds.get(i).equals("offer") || kinds.get(i).equals("counter");
-      weights[i] = draw.uniform(0.5, 1.5) * (partial ? 0.5 : 1.0);
+      weights[i] = moveWeight(kinds.get(i));
       if (byProvider.get(i)) {
         providerWeight += weights[i];
       } else {
@@ -635,6 +637,12 @@ final class DealSimulator {
               : client * weights[i] / clientWeight;
     }
     return values;
+  }
+
+  /** A random weight for a move's share of its party's value: revised offers and counters give half as much. */
+  private double moveWeight(String kind) {
+    boolean partial = kind.equals("offer") || kind.equals("counter");
+    return draw.uniform(0.5, 1.5) * (partial ? 0.5 : 1.0);
   }
 
   /** Random weights that sum to one. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,41 +21,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generator on a small tree: 300 deals over 6 months, with a 10% dirty share so that every
- * defect kind occurs in every source. The checks read the files back with a minimal line-based parser of
- * their own, independent of the generator's writer.
+ * defect kind occurs in every source, and the same history clean. The checks read the files back
+ * with a minimal line-based parser of their own, independent of the generator's writer.
  */
 class DealHistoryGeneratorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SOURCES =
       List.of(
           "deals", "price_adjustments", "cost_lines", "surveys", "negotiation_events", "fx_rates");
+  private static final YearMonth END = YearMonth.of(2026, 10);
+  /** Not a column: the month in the name of the file a parsed row came from. */
+  private static final String FILE_MONTH = "(file month)";
+  /** {@code name_yyyy-MM.extension}: the file's export month in its name. */
+  private static final Pattern MONTHLY_FILE = Pattern.compile("[a-z_]+_(\\d{4}-\\d{2})\\.(csv|jsonl|parquet)");
 
   @TempDir static Path temp;
   private static Path tree;
+  private static Path clean;
   private static GenerationReport report;
 
   @BeforeAll
   static void generate() throws IOException {
     tree = temp.resolve("first");
     report = DealHistoryGenerator.generate(options(tree, 0.10));
+    clean = temp.resolve("clean");
+    DealHistoryGenerator.generate(options(clean, 0.0));
   }
 
   private static DealHistoryGenerator.Options options(Path output, double dirtyShare) {
-    return options(output, dirtyShare, OutputFormat.MIXED);
+    return options(output, dirtyShare, OutputFormat.MIXED, END);
   }
 
-  private static DealHistoryGenerator.Options options(Path output, double dirtyShare, OutputFormat format) {
+  private static DealHistoryGenerator.Options options(Path output, double dirtyShare, OutputFormat format, YearMonth asOf) {
     return new DealHistoryGenerator.Options(
-        300, 6, YearMonth.of(2026, 10), 20261031L, output, dirtyShare, DealHistoryGenerator.CHUNK_DEALS, format);
+        300, 6, END, 20261031L, output, dirtyShare, DealHistoryGenerator.CHUNK_DEALS, format, asOf);
   }
 
   @ParameterizedTest
@@ -62,8 +74,8 @@ class DealHistoryGeneratorTest {
   void sameOptionsWriteByteIdenticalFilesWithTheFormatsExtension(OutputFormat format) throws IOException {
     Path first = temp.resolve(format + "-first");
     Path second = temp.resolve(format + "-second");
-    DealHistoryGenerator.generate(options(first, 0.10, format));
-    DealHistoryGenerator.generate(options(second, 0.10, format));
+    DealHistoryGenerator.generate(options(first, 0.10, format, END));
+    DealHistoryGenerator.generate(options(second, 0.10, format, END));
 
     List<Path> files = relativeFiles(first);
     assertEquals(files, relativeFiles(second));
@@ -96,13 +108,28 @@ class DealHistoryGeneratorTest {
     }
   }
 
+  /** The files of an earlier as-of month are the later files of those months, byte for byte, and nothing else. */
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void anEarlierAsOfMonthWritesTheSameFilesWithoutTheLaterMonths(OutputFormat format) throws IOException {
+    Path whole = temp.resolve(format + "-whole");
+    Path august = temp.resolve(format + "-august");
+    DealHistoryGenerator.generate(options(whole, 0.10, format, END));
+    DealHistoryGenerator.generate(options(august, 0.10, format, YearMonth.of(2026, 8)));
+
+    List<Path> expected = relativeFiles(whole).stream()
+        .filter(file -> file.getFileName().toString().equals("expected_rejects.json") || month(file).compareTo("2026-08") <= 0)
+        .toList();
+    assertTrue(expected.size() < relativeFiles(whole).size(), "the whole history has files after 2026-08");
+    assertEquals(expected, relativeFiles(august));
+    for (Path file : expected.stream().filter(file -> !file.toString().equals("expected_rejects.json")).toList()) {
+      assertEquals(-1L, Files.mismatch(whole.resolve(file), august.resolve(file)), file.toString());
+    }
+  }
+
   @Test
   void cleanRowsDoNotDependOnTheDirtyShare() throws IOException {
-    Path clean = temp.resolve("clean");
-    GenerationReport cleanReport = DealHistoryGenerator.generate(options(clean, 0.0));
-
     for (String source : SOURCES) {
-      assertEquals(0, cleanReport.injected(source), source);
       Set<String> cleanLines = new HashSet<>(dataLines(clean, source));
       List<String> dirtyLines = dataLines(tree, source);
       long kept = dirtyLines.stream().filter(cleanLines::contains).distinct().count();
@@ -118,17 +145,103 @@ class DealHistoryGeneratorTest {
     assertColumns("surveys", Source.SURVEYS.columns());
     assertColumns("negotiation_events", Source.NEGOTIATION_EVENTS.columns());
     assertColumns("fx_rates", Source.FX_RATES.columns());
-    assertTrue(Files.exists(tree.resolve("deals/deals_open.csv")));
-    assertTrue(Files.exists(tree.resolve("deals/deals_2026.csv")));
+    assertTrue(Files.exists(tree.resolve("deals/deals_2026-10.csv")));
+    assertTrue(Files.exists(tree.resolve("surveys/responses_2026-10.jsonl")));
+    for (String source : SOURCES) {
+      for (Path file : files(tree, source)) {
+        assertTrue(MONTHLY_FILE.matcher(file.getFileName().toString()).matches(), file + " is not named by its month");
+      }
+    }
+  }
+
+  /**
+   * A deal version by updated_at, a survey by responded_at, a cost line by period_month, an event
+   * by its time, a rate by its month, a price adjustment with its deal's final version.
+   */
+  @Test
+  void everyRowIsInTheFileOfTheMonthItWasExported() throws IOException {
+    Map<String, String> finalVersionMonth = new TreeMap<>();
+    Map<String, String> latest = new TreeMap<>();
+    for (Map<String, String> deal : parsedRows(clean, "deals")) {
+      assertEquals(deal.get("updated_at").substring(0, 7), deal.get(FILE_MONTH), deal.toString());
+      if (deal.get("updated_at").compareTo(latest.getOrDefault(deal.get("deal_id"), "")) > 0) {
+        latest.put(deal.get("deal_id"), deal.get("updated_at"));
+        finalVersionMonth.put(deal.get("deal_id"), deal.get(FILE_MONTH));
+      }
+    }
+    for (Map<String, String> survey : parsedRows(clean, "surveys")) {
+      assertEquals(survey.get("responded_at").substring(0, 7), survey.get(FILE_MONTH), survey.toString());
+    }
+    for (Map<String, String> cost : parsedRows(clean, "cost_lines")) {
+      assertEquals(cost.get("period_month"), cost.get(FILE_MONTH), cost.toString());
+    }
+    for (Map<String, String> event : parsedRows(clean, "negotiation_events")) {
+      assertEquals(event.get("at").substring(0, 7), event.get(FILE_MONTH), event.toString());
+    }
+    for (Map<String, String> rate : parsedRows(clean, "fx_rates")) {
+      assertEquals(rate.get("month"), rate.get(FILE_MONTH), rate.toString());
+    }
+    for (Map<String, String> adjustment : parsedRows(clean, "price_adjustments")) {
+      assertEquals(finalVersionMonth.get(adjustment.get("deal_id")), adjustment.get(FILE_MONTH), adjustment.toString());
+    }
+  }
+
+  /** A CRM exports the opportunity when it is created: as of any month, every child row's deal is there. */
+  @Test
+  void noRowIsExportedBeforeItsDeal() throws IOException {
+    Map<String, Map<String, String>> first = new TreeMap<>();
+    for (Map<String, String> deal : parsedRows(clean, "deals")) {
+      first.merge(deal.get("deal_id"), deal, (a, b) -> a.get("updated_at").compareTo(b.get("updated_at")) <= 0 ? a : b);
+    }
+    for (Map<String, String> deal : first.values()) {
+      assertEquals("open", deal.get("stage"), "the first version is the opportunity as created: " + deal);
+      assertEquals(deal.get("created_date"), deal.get("updated_at").substring(0, 10), deal.toString());
+    }
+    for (String source : List.of("price_adjustments", "cost_lines", "surveys", "negotiation_events")) {
+      for (Map<String, String> child : parsedRows(clean, source)) {
+        Map<String, String> deal = first.get(child.get("deal_id"));
+        assertTrue(deal != null && deal.get(FILE_MONTH).compareTo(child.get(FILE_MONTH)) <= 0,
+            source + " row exported before its deal: " + child);
+      }
+    }
   }
 
   @Test
-  void expectedRejectsFileMatchesTheReport() throws IOException {
+  void datesArePlausible() throws IOException {
+    Map<String, Map<String, String>> latest = latestVersions(clean);
+    for (Map<String, String> deal : parsedRows(clean, "deals")) {
+      String created = deal.get("created_date");
+      String commit = deal.get("commit_date");
+      String close = deal.get("close_date");
+      assertTrue(commit.isEmpty() || (created.compareTo(commit) <= 0 && commit.compareTo(close) <= 0), deal.toString());
+      assertTrue(close.isEmpty() || created.compareTo(close) <= 0, deal.toString());
+      assertTrue(created.compareTo(deal.get("updated_at").substring(0, 10)) <= 0, deal.toString());
+    }
+    for (Map<String, String> event : parsedRows(clean, "negotiation_events")) {
+      Map<String, String> deal = latest.get(event.get("deal_id"));
+      String day = event.get("at").substring(0, 10);
+      assertTrue(deal.get("created_date").compareTo(day) <= 0 && day.compareTo(deal.get("close_date")) < 0,
+          "event outside its deal's life: " + event + " of " + deal);
+    }
+  }
+
+  /** What the file says holds for the tree it sits in, whatever the as-of month. */
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-10", "2026-07", "2026-03"})
+  void expectedRejectsFileMatchesTheReportAndTheFiles(String asOf) throws IOException {
+    Path tree = DealHistoryGeneratorTest.tree;
+    GenerationReport report = DealHistoryGeneratorTest.report;
+    if (!YearMonth.parse(asOf).equals(END)) {
+      tree = temp.resolve("as-of-" + asOf);
+      report = DealHistoryGenerator.generate(options(tree, 0.10, OutputFormat.MIXED, YearMonth.parse(asOf)));
+    }
     JsonNode expected = JSON.readTree(tree.resolve("expected_rejects.json").toFile());
 
+    assertEquals(recountSuperseded(tree), expected.get("deals").get("superseded").asInt(), "superseded deal versions");
     for (String source : SOURCES) {
       JsonNode counts = expected.get(source);
       assertEquals(dataLines(tree, source).size(), counts.get("rows").asInt(), source);
+      assertEquals(report.injected(source), injectedRows(tree, source), source + ": the file counts the bad rows the tree holds");
       assertEquals(report.rowsPerSource().get(source), counts.get("rows").asInt(), source);
       assertEquals(report.injected(source), counts.get("rejected").asInt(), source);
       assertEquals(
@@ -148,7 +261,7 @@ class DealHistoryGeneratorTest {
   void injectedCountsMatchRowsThatCarryTheDefect() throws IOException {
     Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
     for (String source : SOURCES) {
-      rows.put(source, parsedRows(source));
+      rows.put(source, parsedRows(tree, source));
     }
     Set<String> dealIds = new HashSet<>();
     rows.get("deals").forEach(row -> dealIds.add(row.get("deal_id")));
@@ -163,7 +276,7 @@ class DealHistoryGeneratorTest {
           dataLines(tree, source).size() - parsed.size(),
           source + " malformed rows");
       assertEquals(
-          report.injected(source, "duplicate_id"), repeatedLines(source), source + " duplicates");
+          report.injected(source, "duplicate_id"), repeatedLines(tree, source), source + " duplicates");
       if (!source.equals("deals") && !source.equals("fx_rates")) {
         assertTrue(report.injected(source, "orphan:deal_id") > 0, source + ": no orphan");
         long orphans = parsed.stream().filter(row -> !dealIds.contains(row.get("deal_id"))).count();
@@ -181,7 +294,7 @@ class DealHistoryGeneratorTest {
   @Test
   void aboutFiftyFivePercentOfDealsAreWon() throws IOException {
     Map<String, Map<String, String>> latest = new TreeMap<>();
-    for (Map<String, String> row : parsedRows("deals")) {
+    for (Map<String, String> row : parsedRows(tree, "deals")) {
       String id = row.get("deal_id");
       boolean cleanId = Integer.parseInt(id.substring(1)) <= 300;
       Map<String, String> known = latest.get(id);
@@ -205,28 +318,70 @@ class DealHistoryGeneratorTest {
       if (file.toString().endsWith(".csv")) {
         assertEquals(columns, csvFields(lines.get(0)), file.toString());
       } else {
-        List<String> keys = new ArrayList<>();
-        JSON.readTree(lines.get(0)).fieldNames().forEachRemaining(keys::add);
-        assertEquals(columns, keys, file.toString());
+        for (String line : lines) {
+          Map<String, String> row = jsonRow(line);
+          if (row != null) {
+            assertEquals(columns, List.copyOf(row.keySet()), file.toString());
+          }
+        }
       }
     }
   }
 
-  /** Rows that parse with the right number of fields, as column → value. */
-  private static List<Map<String, String>> parsedRows(String source) throws IOException {
+  /** The latest version of every deal of a tree, by deal id. */
+  private static Map<String, Map<String, String>> latestVersions(Path root) throws IOException {
+    Map<String, Map<String, String>> latest = new TreeMap<>();
+    for (Map<String, String> deal : parsedRows(root, "deals")) {
+      latest.merge(deal.get("deal_id"), deal, (a, b) -> a.get("updated_at").compareTo(b.get("updated_at")) >= 0 ? a : b);
+    }
+    return latest;
+  }
+
+  /**
+   * Versions of the 300 simulated deals (bad rows have ids of their own) that another version
+   * supersedes; an exact copy of a line is a duplicate, not a version.
+   */
+  private static long recountSuperseded(Path root) throws IOException {
+    List<Map<String, String>> versions = parsedRows(root, "deals").stream()
+        .filter(row -> Integer.parseInt(row.get("deal_id").substring(1)) <= 300)
+        .distinct()
+        .toList();
+    return versions.size() - versions.stream().map(row -> row.get("deal_id")).distinct().count();
+  }
+
+  /**
+   * Lines of a source that are not rows of the same history without bad rows: every injected row
+   * has a fresh id or is broken, except a duplicate, which is the second copy of a clean line.
+   */
+  private static long injectedRows(Path root, String source) throws IOException {
+    Set<String> cleanLines = new HashSet<>(dataLines(clean, source));
+    List<String> lines = dataLines(root, source);
+    return lines.size() - lines.stream().filter(cleanLines::contains).distinct().count();
+  }
+
+  /** Rows that parse with the right number of fields, as column → value, with the month in the file's name. */
+  private static List<Map<String, String>> parsedRows(Path root, String source) throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
-    for (Path file : files(tree, source)) {
+    for (Path file : files(root, source)) {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       boolean csv = file.toString().endsWith(".csv");
       List<String> header = csv ? csvFields(lines.get(0)) : null;
       for (String line : csv ? lines.subList(1, lines.size()) : lines) {
         Map<String, String> row = csv ? csvRow(header, line) : jsonRow(line);
         if (row != null) {
+          row.put(FILE_MONTH, month(file));
           rows.add(row);
         }
       }
     }
     return rows;
+  }
+
+  /** The export month in a file's name. */
+  private static String month(Path file) {
+    Matcher name = MONTHLY_FILE.matcher(file.getFileName().toString());
+    assertTrue(name.matches(), file.toString());
+    return name.group(1);
   }
 
   private static Map<String, String> csvRow(List<String> header, String line) {
@@ -276,8 +431,8 @@ class DealHistoryGeneratorTest {
     return quoted ? null : fields;
   }
 
-  private static long repeatedLines(String source) throws IOException {
-    List<String> lines = dataLines(tree, source);
+  private static long repeatedLines(Path root, String source) throws IOException {
+    List<String> lines = dataLines(root, source);
     return lines.size() - lines.stream().distinct().count();
   }
 
