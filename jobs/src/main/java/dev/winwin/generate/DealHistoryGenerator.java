@@ -89,10 +89,22 @@ import java.util.stream.Stream;
  *       after close, none after {@code end}, so the latest months have fewer. A latent
  *       satisfaction around 0.55 rises by 0.12 with skin in the game, 0.08 for differentiated
  *       offerings and 0.08 for executive buyers, falls by 0.10 for procurement, 0.12 for reverse
- *       auctions and with one-sided negotiations; scores add respondent noise on their own scale.
- *   <li><b>Negotiation.</b> Half of the won and lost deals have 2–8 events before close. The
- *       share of moves after the opening offer that are the provider's equals the deal's
- *       one-sidedness, which also deepens the discount and lowers satisfaction.
+ *       auctions, with one-sided negotiations and by 0.12 when the provider sold after the buyer's
+ *       commit; scores add respondent noise on their own scale.
+ *   <li><b>Negotiation.</b> Half of the won and lost deals have 2–8 events before close, and on
+ *       or before the commit date when the buyer committed. The share of moves after the opening
+ *       offer that are the provider's equals the deal's one-sidedness, which also deepens the
+ *       discount and lowers satisfaction.
+ *   <li><b>Unselling</b> (selling to a buyer who is already sold). 85% of won deals have a commit
+ *       date 0–19 days before close. Of the won deals with events and a commit date at least two
+ *       days before close, 35% (about 13% of all won deals) are deals where the provider kept
+ *       selling: 1–3 more provider moves (offer 30%, counter 20%, concession 50%) on UTC dates
+ *       after the commit date and before close. Those moves give away 2–6% of list in all (their
+ *       {@code value_delta}), taken off the invoice, so the on-invoice discount is that much
+ *       deeper and the pocket margin that much lower, and they lower the latent satisfaction by
+ *       0.12. Nothing else about the deal makes it more or less likely, so comparing the deals
+ *       with moves after the commit against the other won deals with a commit date and events
+ *       measures the built-in strength.
  *   <li><b>Drift.</b> About 6% of accounts drift: over the range their cost ratio falls by 0.12
  *       (margin up) and their latent satisfaction by 0.30 (the "extraction" trajectory).
  * </ul>

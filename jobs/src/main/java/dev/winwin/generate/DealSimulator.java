@@ -22,6 +22,15 @@ import java.util.List;
 final class DealSimulator {
   private static final double OPEN_SHARE = 0.10;
   private static final double VERSIONED_SHARE = 0.10;
+  private static final double NEGOTIATED_SHARE = 0.5;
+  /** Of the won deals with negotiation events and a commit date two or more days before close. */
+  private static final double SELLS_AFTER_COMMIT_SHARE = 0.35;
+  /** What the provider's moves after the commit give away, as a share of list, off the invoice. */
+  private static final double GIVEN_AFTER_COMMIT_LOW = 0.02;
+  private static final double GIVEN_AFTER_COMMIT_HIGH = 0.06;
+  /** How much selling to a buyer who is already sold lowers the latent satisfaction. */
+  private static final double UNSOLD_SATISFACTION = 0.12;
+  private static final List<String> AFTER_COMMIT_KINDS = List.of("offer", "counter", "concession");
   private static final List<String> BUYER_ROLES = List.of("procurement", "business", "executive");
   private static final List<String> SOURCINGS =
       List.of("direct", "rfp", "reverse_auction", "renewal");
@@ -85,6 +94,17 @@ final class DealSimulator {
       String buyerRole, String sourcing, String pricingModel, double oneSided, double discount) {
     boolean skinInTheGame() {
       return pricingModel.equals("fee_at_risk") || pricingModel.equals("gainshare");
+    }
+  }
+
+  /**
+   * How a closed deal was negotiated: whether it has negotiation events, the invoice agreed by the
+   * commit, and what the provider gave away in moves after the buyer had committed (zero unless
+   * it kept selling).
+   */
+  private record Negotiation(boolean held, double agreedInvoice, double givenAfterCommit) {
+    boolean soldAfterCommit() {
+      return givenAfterCommit > 0;
     }
   }
 
@@ -168,8 +188,11 @@ final class DealSimulator {
     Drivers drivers = drivers(account, offering, rep);
     LocalDate close = month.atDay(draw.between(1, month.lengthOfMonth()));
     boolean won = draw.chance(winProbability(drivers));
+    LocalDate created = close.minusDays(draw.between(20, 200));
+    LocalDate commit = won && draw.chance(0.85) ? close.minusDays(draw.between(0, 19)) : null;
     double list = listAmount(account, offering, month);
-    double invoice = list * (1 - drivers.discount());
+    Negotiation negotiation = negotiation(list * (1 - drivers.discount()), list, commit, close);
+    double invoice = negotiation.agreedInvoice() - negotiation.givenAfterCommit();
     Deal deal =
         new Deal(
             ids.nextDeal(),
@@ -180,8 +203,8 @@ final class DealSimulator {
             recorded(drivers.sourcing(), 0.03),
             recorded(drivers.pricingModel(), 0.02),
             won ? "won" : "lost",
-            close.minusDays(draw.between(20, 200)),
-            won && draw.chance(0.85) ? close.minusDays(draw.between(0, 19)) : null,
+            created,
+            commit,
             close,
             list,
             invoice,
@@ -191,11 +214,25 @@ final class DealSimulator {
     if (won) {
       adjustments(deal, drivers, finalMonth);
       costs(deal, drivers, progress);
-      surveys(deal, drivers, progress);
+      surveys(deal, drivers, progress, negotiation);
     }
-    if (draw.chance(0.5)) {
-      events(deal, drivers);
+    if (negotiation.held()) {
+      events(deal, drivers, negotiation);
     }
+  }
+
+  /**
+   * Half of the closed deals have negotiation events. Of the won ones among them with a commit
+   * date at least two days before close, {@link #SELLS_AFTER_COMMIT_SHARE} are deals where the
+   * provider kept selling after the buyer had committed: those moves give away 2–6% of list,
+   * taken off the invoice agreed by the commit.
+   */
+  private Negotiation negotiation(double agreedInvoice, double list, LocalDate commit, LocalDate close) {
+    boolean held = draw.chance(NEGOTIATED_SHARE);
+    boolean roomAfterCommit = commit != null && commit.isBefore(close.minusDays(1));
+    boolean sellsAfterCommit = held && roomAfterCommit && draw.chance(SELLS_AFTER_COMMIT_SHARE);
+    double given = sellsAfterCommit ? list * draw.uniform(GIVEN_AFTER_COMMIT_LOW, GIVEN_AFTER_COMMIT_HIGH) : 0;
+    return new Negotiation(held, agreedInvoice, given);
   }
 
   private void openDeal() {
@@ -497,10 +534,11 @@ final class DealSimulator {
   /**
    * Responses for 65% of won deals, 1–4 each, 0–5 months after close, none after the end month.
    * A latent satisfaction is higher with skin in the game, differentiated offerings and executive
-   * buyers, lower with procurement, reverse auctions and one-sided negotiations, and falls over
-   * time for drifting accounts; each score adds respondent noise to it on its own scale.
+   * buyers, lower with procurement, reverse auctions, one-sided negotiations and selling after the
+   * buyer had committed, and falls over time for drifting accounts; each score adds respondent
+   * noise to it on its own scale.
    */
-  private void surveys(Deal deal, Drivers drivers, double progress) {
+  private void surveys(Deal deal, Drivers drivers, double progress, Negotiation negotiation) {
     if (!draw.chance(0.65)) {
       return;
     }
@@ -513,6 +551,7 @@ final class DealSimulator {
             - (drivers.sourcing().equals("reverse_auction") ? 0.12 : 0)
             + (drivers.sourcing().equals("renewal") ? 0.04 : 0)
             - 0.25 * (drivers.oneSided() - 0.5)
+            - (negotiation.soldAfterCommit() ? UNSOLD_SATISFACTION : 0)
             + deal.account().satisfactionBias()
             - (deal.account().drifting() ? 0.30 * progress : 0)
             + draw.gaussian(0, 0.08);
@@ -561,14 +600,16 @@ final class DealSimulator {
   }
 
   /**
-   * 2–8 moves between creation and the day before close. The provider opens with an offer that
-   * gives nothing; of the later moves, the deal's one-sidedness decides how many are the
-   * provider's, in random order. Every later move gives value (counters and revised offers half
-   * as much as concessions and trades): the provider about the on-invoice discount in all, the
-   * client in proportion (1 − one-sidedness) / one-sidedness, so the concession asymmetry follows
-   * the one-sidedness.
+   * 2–8 moves between creation and the day before close, or up to the commit date when the buyer
+   * committed. The provider opens with an offer that gives nothing; of the later moves, the deal's
+   * one-sidedness decides how many are the provider's, in random order. Every later move gives
+   * value (counters and revised offers half as much as concessions and trades): the provider
+   * about the on-invoice discount agreed in all, the client in proportion (1 − one-sidedness) /
+   * one-sidedness, so the concession asymmetry follows the one-sidedness. A provider that kept
+   * selling after the commit adds 1–3 offers, counters or concessions on later days before close,
+   * which together give what {@link Negotiation#givenAfterCommit} says.
    */
-  private void events(Deal deal, Drivers drivers) {
+  private void events(Deal deal, Drivers drivers, Negotiation negotiation) {
     int count = draw.between(2, 8);
     List<Boolean> byProvider = new ArrayList<>();
     int providerMoves = (int) Math.round(drivers.oneSided() * (count - 1));
@@ -582,14 +623,32 @@ final class DealSimulator {
       kinds.add(byProvider.get(i) ? providerKind(drivers) : draw.pick(CLIENT_KINDS, 40, 35, 25));
     }
     double providerValue =
-        Math.max(deal.list() * 0.005, (deal.list() - deal.invoice()) * draw.uniform(0.7, 1.0));
+        Math.max(deal.list() * 0.005, (deal.list() - negotiation.agreedInvoice()) * draw.uniform(0.7, 1.0));
     double clientValue =
         providerValue * (1 - drivers.oneSided()) / drivers.oneSided() * draw.uniform(0.7, 1.3);
     double[] values = eventValues(byProvider, kinds, providerValue, clientValue);
     Instant dayBeforeClose = deal.close().minusDays(1).atTime(17, 0).toInstant(ZoneOffset.UTC);
-    List<Instant> times = instantsBefore(deal.created(), dayBeforeClose, count);
+    Instant lastBeforeCommit =
+        deal.commit() == null ? dayBeforeClose : min(deal.commit().atTime(17, 0).toInstant(ZoneOffset.UTC), dayBeforeClose);
+    List<Instant> times = instantsBefore(deal.created(), lastBeforeCommit, count);
     for (int i = 0; i < count; i++) {
       addEvent(deal, i + 1, times.get(i), byProvider.get(i) ? "provider" : "client", kinds.get(i), values[i]);
+    }
+    if (negotiation.soldAfterCommit()) {
+      int after = draw.between(1, 3);
+      List<String> afterKinds = new ArrayList<>();
+      double[] weights = new double[after];
+      double total = 0;
+      for (int i = 0; i < after; i++) {
+        afterKinds.add(draw.pick(AFTER_COMMIT_KINDS, 30, 20, 50));
+        weights[i] = moveWeight(afterKinds.get(i));
+        total += weights[i];
+      }
+      List<Instant> afterTimes = instantsBefore(deal.commit().plusDays(1), dayBeforeClose, after);
+      for (int i = 0; i < after; i++) {
+        addEvent(deal, count + i + 1, afterTimes.get(i), "provider", afterKinds.get(i),
+            negotiation.givenAfterCommit() * weights[i] / total);
+      }
     }
   }
 

@@ -225,6 +225,54 @@ class DealHistoryGeneratorTest {
     }
   }
 
+  /**
+   * The unselling effect, on a larger clean history: won deals whose provider made offers, counters
+   * or concessions on days after the buyer's commit date are less satisfied and more discounted
+   * than won deals with a commit date and events that all came by that date (built in: latent
+   * satisfaction −0.12, 2–6% of list given away).
+   */
+  @Test
+  void sellingAfterTheCommitLowersSatisfactionAndGivesMarginAway() throws IOException {
+    Path large = temp.resolve("unselling");
+    DealHistoryGenerator.generate(new DealHistoryGenerator.Options(3000, 12, END, 7L, large, 0.0));
+    Map<String, Map<String, String>> deals = latestVersions(large);
+    Map<String, Boolean> soldAfterCommit = new TreeMap<>();
+    for (Map<String, String> event : parsedRows(large, "negotiation_events")) {
+      Map<String, String> deal = deals.get(event.get("deal_id"));
+      if (deal.get("stage").equals("won") && !deal.get("commit_date").isEmpty()) {
+        boolean after = event.get("party").equals("provider") && List.of("offer", "counter", "concession").contains(event.get("kind"))
+            && event.get("at").substring(0, 10).compareTo(deal.get("commit_date")) > 0;
+        soldAfterCommit.merge(event.get("deal_id"), after, Boolean::logicalOr);
+      }
+    }
+    Map<String, double[]> satisfaction = new TreeMap<>();
+    for (Map<String, String> survey : parsedRows(large, "surveys")) {
+      double score = Double.parseDouble(survey.get("score"));
+      double percent = survey.get("instrument").equals("csat") ? (score - 1) / 4 * 100 : score * 10;
+      double weight = Map.of("decision_maker", 3.0, "influencer", 2.0, "end_user", 1.0).get(survey.get("respondent_role"));
+      double[] sums = satisfaction.computeIfAbsent(survey.get("deal_id"), id -> new double[2]);
+      sums[0] += weight * percent;
+      sums[1] += weight;
+    }
+    double[] satisfactionSums = new double[4];
+    double[] discountSums = new double[4];
+    soldAfterCommit.forEach((id, after) -> {
+      int group = after ? 0 : 2;
+      Map<String, String> deal = deals.get(id);
+      discountSums[group] += 1 - Double.parseDouble(deal.get("invoice_amount")) / Double.parseDouble(deal.get("list_amount"));
+      discountSums[group + 1]++;
+      if (satisfaction.containsKey(id)) {
+        satisfactionSums[group] += satisfaction.get(id)[0] / satisfaction.get(id)[1];
+        satisfactionSums[group + 1]++;
+      }
+    });
+    assertTrue(discountSums[1] >= 100 && discountSums[3] >= 100, "enough deals in each group: " + Arrays.toString(discountSums));
+    double satisfactionGap = satisfactionSums[2] / satisfactionSums[3] - satisfactionSums[0] / satisfactionSums[1];
+    double discountGap = discountSums[0] / discountSums[1] - discountSums[2] / discountSums[3];
+    assertTrue(satisfactionGap > 6, "satisfaction points lost by selling after the commit: " + satisfactionGap);
+    assertTrue(discountGap > 0.02, "discount given by selling after the commit: " + discountGap);
+  }
+
   /** What the file says holds for the tree it sits in, whatever the as-of month. */
   @ParameterizedTest
   @ValueSource(strings = {"2026-10", "2026-07", "2026-03"})
