@@ -134,8 +134,8 @@ final class DealSimulator {
   }
 
   /**
-   * Simulates {@code options.deals()} deals; the FX table is written by one chunk only, so
-   * {@code withFxRates} is false for every other chunk of a history written in parallel.
+   * Simulates {@code options.deals()} deals; the FX table is simulated by one chunk only, so
+   * {@code withFxRates} is false for every other chunk of a history simulated in chunks.
    */
   static EnumMap<Source, List<Line>> simulate(
       DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids, boolean withFxRates) {
