@@ -21,7 +21,7 @@ import dev.winwin.config.Settings;
 import dev.winwin.pipeline.SparkSessions;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Writes a realistic, deterministic deal history (every source of the input contract) with a known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes.")
+    description = "Writes a realistic, deterministic deal history (every source of the input contract, one file per source and export month) with a known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--deals", defaultValue = "2400", description = "Number of deals (default: ${DEFAULT-VALUE}).")
   int deals;
