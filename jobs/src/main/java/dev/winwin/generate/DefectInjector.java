@@ -299,8 +299,9 @@ final class DefectInjector {
 
   /**
    * The second field opens a quote that is never closed. The rest carries no other quote, so no
-   * parser can find a closing one later on the line; the line has no line break, so a line-based
-   * reader never swallows the next row.
+   * parser can find a closing one later on the line. An RFC 4180 reader reads on into the next
+   * lines for it and finds no record of the header's width starting here, so, as DOMAIN.md §2
+   * says, this line alone is {@code malformed_row} and reading goes on with the next line.
    */
   private static Line unclosedQuote(Line line) {
     String[] values = line.values();
