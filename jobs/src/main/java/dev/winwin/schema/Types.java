@@ -16,8 +16,12 @@ public final class Types {
   public static final DecimalType STAGED_RATE = DataTypes.createDecimalType(18, 10);
   /** The rate {@code deal_outcomes} shows; wider than {@link #STAGED_RATE}, as the report has always had it. */
   public static final DecimalType PUBLISHED_FX_RATE = DataTypes.createDecimalType(38, 18);
-  /** Money in the base currency. */
-  public static final DecimalType MONEY = DataTypes.createDecimalType(24, 6);
+  /**
+   * Money in the base currency. Wide, so that no accepted input overflows it: an amount just below
+   * 10^12 at a rate just below 10^8 is 10^20, and a deal's or a report's sums of such amounts stay
+   * far below 10^32; Spark's ANSI mode would fail the run on an overflow.
+   */
+  public static final DecimalType MONEY = DataTypes.createDecimalType(38, 6);
   /**
    * Shares and percentages as fractions (0.30 = 30%), rounded half up for the reports. Wide, because
    * a valid deal can have an extreme ratio (a margin of −4,999,999 on a tiny pocket revenue) and
