@@ -46,6 +46,11 @@ public final class Classification {
   public static final String NO_SURVEY = "no_survey";
   public static final String NO_COST = "no_cost";
   public static final String NO_SURVEY_NO_COST = "no_survey_no_cost";
+  /** The winning parties. */
+  public static final String BOTH = "both";
+  public static final String PROVIDER = "provider";
+  public static final String CLIENT = "client";
+  public static final String NONE = "none";
 
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
@@ -84,7 +89,7 @@ public final class Classification {
             .when(provider.or(client), lit(WIN_LOSE))
             .otherwise(lit(LOSE_LOSE)))
         .withColumn(WINNING_PARTY, when(classified,
-            when(provider.and(client), lit("both")).when(provider, lit("provider")).when(client, lit("client")).otherwise(lit("none"))))
+            when(provider.and(client), lit(BOTH)).when(provider, lit(PROVIDER)).when(client, lit(CLIENT)).otherwise(lit(NONE))))
         .withColumn(BORDERLINE, when(classified, marginNearTarget.or(shareNearHalf)))
         .withColumn(UNCLASSIFIED_REASON, when(not(hasCost).and(not(hasSurvey)), lit(NO_SURVEY_NO_COST))
             .when(not(hasSurvey), lit(NO_SURVEY))

@@ -21,10 +21,10 @@ import dev.winwin.io.HadoopFiles;
 import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.pipeline.Runner;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.RejectsReport;
 import dev.winwin.schema.Columns;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.RejectsSchema;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "Compares the published reports under two output roots row for row (as multisets, run_id left out): "
@@ -41,7 +41,7 @@ final class CompareCommand extends SparkCommand {
 
   @Option(names = "--report", paramLabel = "NAME", split = ",",
       description = "Reports to compare (default: deal_outcomes, monthly_summary, rejects).")
-  List<String> reports = List.of(DealOutcomesReport.NAME, MonthlySummaryReport.NAME, RejectsReport.NAME);
+  List<String> reports = List.of(DealOutcomesSchema.NAME, MonthlySummarySchema.NAME, RejectsSchema.NAME);
 
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {

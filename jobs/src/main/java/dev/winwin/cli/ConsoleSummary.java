@@ -6,25 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.winwin.config.Settings;
 import dev.winwin.pipeline.RunManifest;
-import dev.winwin.report.AccountRelationshipsReport;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MarginSatisfactionMatrixReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.NegotiationPatternsReport;
-import dev.winwin.report.RejectsReport;
-import dev.winwin.report.RepScorecardReport;
+import dev.winwin.schema.ReportSchema;
+import dev.winwin.schema.ReportSchemas;
 import dev.winwin.schema.Source;
 
 /** The short, human summary a command prints on stdout. */
 final class ConsoleSummary {
   private static final int TOP_REASONS = 3;
-  private static final List<String> REPORTS = Stream.of(DealOutcomesReport.NAME, MonthlySummaryReport.NAME,
-      MarginSatisfactionMatrixReport.NAME, AccountRelationshipsReport.NAME, RepScorecardReport.NAME,
-      NegotiationPatternsReport.NAME, RejectsReport.NAME).map(name -> name + "/").toList();
+  private static final List<String> REPORTS = ReportSchemas.ALL.stream().map(ReportSchema::name).map(name -> name + "/").toList();
 
   private ConsoleSummary() {}
 

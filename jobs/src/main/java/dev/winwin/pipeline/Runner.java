@@ -1,9 +1,7 @@
 package dev.winwin.pipeline;
 
-import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.OUTCOME;
-import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
@@ -46,13 +44,14 @@ import dev.winwin.io.ParquetReportWriter;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.quality.Reconciliation;
 import dev.winwin.quality.Validation;
-import dev.winwin.report.AccountRelationshipsReport;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MarginSatisfactionMatrixReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.NegotiationPatternsReport;
-import dev.winwin.report.RejectsReport;
-import dev.winwin.report.RepScorecardReport;
+import dev.winwin.schema.AccountRelationshipsSchema;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MarginSatisfactionMatrixSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.NegotiationPatternsSchema;
+import dev.winwin.schema.RejectsSchema;
+import dev.winwin.schema.ReportSchema;
+import dev.winwin.schema.RepScorecardSchema;
 import dev.winwin.schema.Source;
 
 /**
@@ -126,13 +125,13 @@ public final class Runner {
       Set<String> months = Set.copyOf(window.months());
       Set<String> asOf = Set.of(window.last().toString());
       write(snapshot, runId, List.of(
-          new ReportOutput(DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months),
-          new ReportOutput(MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months),
-          new ReportOutput(MarginSatisfactionMatrixReport.NAME, reports.marginSatisfactionMatrix(), CLOSE_MONTH, months),
-          new ReportOutput(AccountRelationshipsReport.NAME, reports.accountRelationships(), AccountRelationshipsReport.AS_OF_MONTH, asOf),
-          new ReportOutput(RepScorecardReport.NAME, reports.repScorecard(), CLOSE_MONTH, months),
-          new ReportOutput(NegotiationPatternsReport.NAME, reports.negotiationPatterns(), CLOSE_MONTH, months),
-          new ReportOutput(RejectsReport.NAME, reports.rejects(), RUN_ID, Set.of(runId))));
+          new ReportOutput(DealOutcomesSchema.SCHEMA, outcomes, months),
+          new ReportOutput(MonthlySummarySchema.SCHEMA, reports.monthlySummary(), months),
+          new ReportOutput(MarginSatisfactionMatrixSchema.SCHEMA, reports.marginSatisfactionMatrix(), months),
+          new ReportOutput(AccountRelationshipsSchema.SCHEMA, reports.accountRelationships(), asOf),
+          new ReportOutput(RepScorecardSchema.SCHEMA, reports.repScorecard(), months),
+          new ReportOutput(NegotiationPatternsSchema.SCHEMA, reports.negotiationPatterns(), months),
+          new ReportOutput(RejectsSchema.SCHEMA, reports.rejects(), Set.of(runId))));
       Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
       snapshot.publish();
       lap("publish");
@@ -263,10 +262,18 @@ public final class Runner {
   }
 
   /**
-   * One report of a run: its rows, the column its folders are partitioned by, and the values of
-   * that column this run replaces.
+   * One report of a run: its declared schema (name and partition column), its rows, and the values
+   * of the partition column this run replaces.
    */
-  private record ReportOutput(String name, Dataset<Row> rows, String partitionColumn, Set<String> replaced) {}
+  private record ReportOutput(ReportSchema schema, Dataset<Row> rows, Set<String> replaced) {
+    String name() {
+      return schema.name();
+    }
+
+    String partitionColumn() {
+      return schema.partitionColumn();
+    }
+  }
 
   /**
    * Writes every report into the run's staging, side by side (they share the cached outcomes and

@@ -1,11 +1,6 @@
 package dev.winwin.report;
 
-import static dev.winwin.schema.Columns.RAW;
-import static dev.winwin.schema.Columns.REASONS;
-import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.RUN_ID;
-import static dev.winwin.schema.Columns.SOURCE;
-import static dev.winwin.schema.Columns.SOURCE_FILE;
 import static dev.winwin.schema.Columns.STATUS;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -16,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import dev.winwin.quality.Validation;
+import dev.winwin.schema.RejectsSchema;
 
 /**
  * {@code rejects}: one row per rejected input row: its source, file (relative to the input root),
@@ -23,17 +19,16 @@ import dev.winwin.quality.Validation;
  * rejects of the inputs it read.
  */
 public final class RejectsReport {
-  public static final String NAME = "rejects";
-
   private RejectsReport() {}
 
-  /** @param judged every source as {@link Validation#validate} returns it */
+  /**
+   * @param judged every source as {@link Validation#validate} returns it
+   * @return the columns of {@link RejectsSchema}: each source is conformed to it before the union
+   */
   public static Dataset<Row> build(Collection<Dataset<Row>> judged, String runId) {
     return judged.stream()
-        .map(rows -> rows.filter(col(STATUS).equalTo(Validation.REJECTED))
-            .select(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(REASONS)))
+        .map(rows -> RejectsSchema.SCHEMA.conform(rows.filter(col(STATUS).equalTo(Validation.REJECTED)).withColumn(RUN_ID, lit(runId))))
         .reduce(Dataset::unionByName)
-        .orElseThrow()
-        .withColumn(RUN_ID, lit(runId));
+        .orElseThrow();
   }
 }

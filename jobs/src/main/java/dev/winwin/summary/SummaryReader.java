@@ -1,24 +1,28 @@
 package dev.winwin.summary;
 
+import static dev.winwin.schema.Columns.ACCOUNT_ID;
+import static dev.winwin.schema.Columns.ACCOUNT_NAME;
 import static dev.winwin.schema.Columns.AT_RISK_AMOUNT;
 import static dev.winwin.schema.Columns.BUYER_ROLE;
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.CONCESSION_ASYMMETRY;
-import static dev.winwin.schema.Columns.COST_LINES;
 import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
 import static dev.winwin.schema.Columns.OFFERING_TYPE;
 import static dev.winwin.schema.Columns.OUTCOME;
-import static dev.winwin.schema.Columns.POCKET_MARGIN;
-import static dev.winwin.schema.Columns.POCKET_REVENUE;
+import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
 import static dev.winwin.schema.Columns.RUN_ID;
-import static dev.winwin.schema.Columns.SATISFACTION;
 import static dev.winwin.schema.Columns.SEGMENT;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.UNCLASSIFIED_REASON;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS_LOST;
+import static dev.winwin.schema.ReportColumns.DEALS_WON;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -28,7 +32,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -53,11 +56,14 @@ import dev.winwin.UserError;
 import dev.winwin.classify.Classification;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.report.AccountRelationshipsReport;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MarginSatisfactionMatrixReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.NegotiationPatternsReport;
-import dev.winwin.report.RejectsReport;
+import dev.winwin.report.Aggregates;
+import dev.winwin.schema.AccountRelationshipsSchema;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MarginSatisfactionMatrixSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.NegotiationPatternsSchema;
+import dev.winwin.schema.OutcomeColumns;
+import dev.winwin.schema.RejectsSchema;
 import dev.winwin.summary.SummaryFigures.AccountMove;
 import dev.winwin.summary.SummaryFigures.Accounts;
 import dev.winwin.summary.SummaryFigures.Coverage;
@@ -101,14 +107,14 @@ public final class SummaryReader {
    * @throws UserError if nothing is published there, or {@code month} is not
    */
   public static SummaryFigures read(SparkSession spark, Path root, YearMonth month, String currency) {
-    Path snapshot = ReportSnapshot.publishedReport(root, DealOutcomesReport.NAME).getParent();
+    Path snapshot = ReportSnapshot.publishedReport(root, DealOutcomesSchema.NAME).getParent();
     return new SummaryReader(spark, root.toAbsolutePath(), snapshot).figures(month, currency);
   }
 
   private SummaryFigures figures(YearMonth month, String currency) {
     YearMonth first = month.minusMonths(TREND_MONTHS - 1L);
-    Dataset<Row> outcomes = report(DealOutcomesReport.NAME).filter(inMonths(first, month));
-    Dataset<Row> summary = report(MonthlySummaryReport.NAME).filter(inMonths(first, month));
+    Dataset<Row> outcomes = report(DealOutcomesSchema.NAME).filter(inMonths(first, month));
+    Dataset<Row> summary = report(MonthlySummarySchema.NAME).filter(inMonths(first, month));
     Map<YearMonth, MonthFigures> byMonth = months(summary, outcomes);
     MonthFigures thisMonth = byMonth.get(month);
     if (thisMonth == null) {
@@ -137,35 +143,26 @@ public final class SummaryReader {
   }
 
   private Map<YearMonth, MonthFigures> months(Dataset<Row> summary, Dataset<Row> outcomes) {
+    // Margin % and satisfaction from deal_outcomes: monthly_summary's means cannot be re-aggregated exactly.
     Map<String, Row> deals = new TreeMap<>();
-    Column costed = col(COST_LINES).gt(0);
-    for (Row row : outcomes.groupBy(col(CLOSE_MONTH)).agg(
-        sum(when(costed, col(POCKET_MARGIN))).as("margin"),
-        sum(when(costed, col(POCKET_REVENUE))).as("costed_revenue"),
-        avg(col(SATISFACTION)).as("satisfaction")).collectAsList()) {
+    for (Row row : outcomes.groupBy(col(CLOSE_MONTH))
+        .agg(Aggregates.pocketMarginPct().as(POCKET_MARGIN_PCT), Aggregates.meanSatisfaction().as(MEAN_SATISFACTION)).collectAsList()) {
       deals.put(row.getString(0), row);
     }
     Map<YearMonth, MonthFigures> months = new TreeMap<>();
     for (Row row : summary.groupBy(col(CLOSE_MONTH)).agg(
-        sum(col("deals_won")).as("won"),
-        sum(col("deals_lost")).as("lost"),
-        sum(col("unclassified_deals")).as("unclassified"),
-        sum(col("win_win_deals")).as("win_win"),
-        sum(col("invoice_revenue")).as("revenue")).collectAsList()) {
+        sum(col(DEALS_WON)).as(DEALS_WON),
+        sum(col(DEALS_LOST)).as(DEALS_LOST),
+        sum(col(OutcomeColumns.UNCLASSIFIED.deals())).as(OutcomeColumns.UNCLASSIFIED.deals()),
+        sum(col(OutcomeColumns.WIN_WIN.deals())).as(OutcomeColumns.WIN_WIN.deals()),
+        sum(col(INVOICE_REVENUE)).as(INVOICE_REVENUE)).collectAsList()) {
       String month = row.getString(0);
-      Row extra = deals.get(month);
-      Optional<BigDecimal> margin = Optional.empty();
-      Optional<BigDecimal> satisfaction = Optional.empty();
-      if (extra != null) {
-        BigDecimal costedRevenue = extra.getAs("costed_revenue");
-        if (costedRevenue != null && costedRevenue.signum() > 0) {
-          margin = Optional.of(((BigDecimal) extra.getAs("margin")).divide(costedRevenue, 6, RoundingMode.HALF_UP));
-        }
-        satisfaction = Optional.ofNullable(extra.getAs("satisfaction"));
-      }
-      long won = row.getLong(1);
-      months.put(YearMonth.parse(month), new MonthFigures(YearMonth.parse(month), won, row.getLong(2), won - row.getLong(3),
-          row.getLong(4), row.getAs("revenue"), margin, satisfaction));
+      Optional<Row> extra = Optional.ofNullable(deals.get(month));
+      long won = row.<Long>getAs(DEALS_WON);
+      months.put(YearMonth.parse(month), new MonthFigures(YearMonth.parse(month), won, row.<Long>getAs(DEALS_LOST),
+          won - row.<Long>getAs(OutcomeColumns.UNCLASSIFIED.deals()), row.<Long>getAs(OutcomeColumns.WIN_WIN.deals()),
+          row.getAs(INVOICE_REVENUE), extra.map(r -> r.<BigDecimal>getAs(POCKET_MARGIN_PCT)),
+          extra.map(r -> r.<BigDecimal>getAs(MEAN_SATISFACTION))));
     }
     return months;
   }
@@ -194,16 +191,16 @@ public final class SummaryReader {
     return switch (outcome) {
       case Classification.WIN_WIN -> Outcome.WIN_WIN;
       case Classification.LOSE_LOSE -> Outcome.LOSE_LOSE;
-      case Classification.WIN_LOSE -> "client".equals(winningParty) ? Outcome.WIN_LOSE_CLIENT : Outcome.WIN_LOSE_PROVIDER;
+      case Classification.WIN_LOSE -> Classification.CLIENT.equals(winningParty) ? Outcome.WIN_LOSE_CLIENT : Outcome.WIN_LOSE_PROVIDER;
       default -> Outcome.UNCLASSIFIED;
     };
   }
 
   private Matrix matrix(YearMonth first, YearMonth month) {
-    Dataset<Row> cells = report(MarginSatisfactionMatrixReport.NAME).filter(inMonths(first, month))
-        .groupBy(col(MarginSatisfactionMatrixReport.MARGIN_BAND_INDEX), col(MarginSatisfactionMatrixReport.MARGIN_BAND),
-            col(MarginSatisfactionMatrixReport.SATISFACTION_BAND_INDEX), col(MarginSatisfactionMatrixReport.SATISFACTION_BAND))
-        .agg(sum(col(MarginSatisfactionMatrixReport.DEALS)));
+    Dataset<Row> cells = report(MarginSatisfactionMatrixSchema.NAME).filter(inMonths(first, month))
+        .groupBy(col(MarginSatisfactionMatrixSchema.MARGIN_BAND_INDEX), col(MarginSatisfactionMatrixSchema.MARGIN_BAND),
+            col(MarginSatisfactionMatrixSchema.SATISFACTION_BAND_INDEX), col(MarginSatisfactionMatrixSchema.SATISFACTION_BAND))
+        .agg(sum(col(DEALS)));
     Map<Integer, String> marginBands = new TreeMap<>();
     Map<Integer, String> satisfactionBands = new TreeMap<>();
     List<Row> rows = cells.collectAsList();
@@ -236,12 +233,13 @@ public final class SummaryReader {
     YearMonth beforeStart = month.minusMonths(5);
     Column recent = inMonths(recentStart, month);
     Column before = inMonths(beforeStart, recentStart.minusMonths(1));
-    Column classified = col("deals_won").minus(col("unclassified_deals"));
+    Column classified = classifiedOfSummary();
+    Column winWin = col(OutcomeColumns.WIN_WIN.deals());
     List<SegmentMove> moves = new ArrayList<>();
     for (Row row : summary.groupBy(col(SEGMENT)).agg(
-        sum(when(before, col("win_win_deals"))).cast(DataTypes.LongType),
+        sum(when(before, winWin)).cast(DataTypes.LongType),
         sum(when(before, classified)).cast(DataTypes.LongType),
-        sum(when(recent, col("win_win_deals"))).cast(DataTypes.LongType),
+        sum(when(recent, winWin)).cast(DataTypes.LongType),
         sum(when(recent, classified)).cast(DataTypes.LongType)).collectAsList()) {
       moves.add(new SegmentMove(row.getString(0), new Share(longOrZero(row, 1), longOrZero(row, 2)),
           new Share(longOrZero(row, 3), longOrZero(row, 4))));
@@ -255,69 +253,68 @@ public final class SummaryReader {
   }
 
   private Optional<Accounts> accounts(YearMonth month) {
-    Path folder = snapshot.resolve(AccountRelationshipsReport.NAME);
-    if (!Files.isDirectory(folder.resolve(AccountRelationshipsReport.AS_OF_MONTH + "=" + month))) {
+    Path folder = snapshot.resolve(AccountRelationshipsSchema.NAME);
+    if (!Files.isDirectory(folder.resolve(AccountRelationshipsSchema.AS_OF_MONTH + "=" + month))) {
       return Optional.empty();
     }
-    Dataset<Row> accounts = report(AccountRelationshipsReport.NAME)
-        .filter(col(AccountRelationshipsReport.AS_OF_MONTH).equalTo(month.toString()));
+    Dataset<Row> accounts = report(AccountRelationshipsSchema.NAME)
+        .filter(col(AccountRelationshipsSchema.AS_OF_MONTH).equalTo(month.toString()));
     Map<String, Long> byTrajectory = new LinkedHashMap<>();
     for (String label : List.of(AccountRelationshipsReport.CONVERGING, AccountRelationshipsReport.BUYING_LOYALTY,
         AccountRelationshipsReport.EXTRACTION, AccountRelationshipsReport.MUTUAL_DECLINE, AccountRelationshipsReport.STEADY)) {
       byTrajectory.put(label, 0L);
     }
-    for (Row row : accounts.groupBy(col(AccountRelationshipsReport.TRAJECTORY)).count().collectAsList()) {
+    for (Row row : accounts.groupBy(col(AccountRelationshipsSchema.TRAJECTORY)).count().collectAsList()) {
       byTrajectory.put(row.getString(0), row.getLong(1));
     }
     List<AccountMove> movers = new ArrayList<>();
-    for (Row row : accounts.filter(col(AccountRelationshipsReport.TRAJECTORY).notEqual(AccountRelationshipsReport.STEADY))
-        .orderBy(abs(col(AccountRelationshipsReport.SATISFACTION_SLOPE)).desc(), col("account_id"))
+    for (Row row : accounts.filter(col(AccountRelationshipsSchema.TRAJECTORY).notEqual(AccountRelationshipsReport.STEADY))
+        .orderBy(abs(col(AccountRelationshipsSchema.SATISFACTION_SLOPE)).desc(), col(ACCOUNT_ID))
         .limit(MOVERS).collectAsList()) {
-      movers.add(new AccountMove(row.getAs("account_id"), row.getAs("account_name"), row.getAs(AccountRelationshipsReport.TRAJECTORY),
-          row.<Long>getAs(AccountRelationshipsReport.DEALS), row.getAs(AccountRelationshipsReport.INVOICE_REVENUE),
-          row.getAs(AccountRelationshipsReport.MARGIN_PCT_SLOPE), row.getAs(AccountRelationshipsReport.SATISFACTION_SLOPE)));
+      movers.add(new AccountMove(row.getAs(ACCOUNT_ID), row.getAs(ACCOUNT_NAME), row.getAs(AccountRelationshipsSchema.TRAJECTORY),
+          row.<Long>getAs(DEALS), row.getAs(INVOICE_REVENUE),
+          row.getAs(AccountRelationshipsSchema.MARGIN_PCT_SLOPE), row.getAs(AccountRelationshipsSchema.SATISFACTION_SLOPE)));
     }
     return Optional.of(new Accounts(byTrajectory, movers));
   }
 
   private static WinLose winLose(Dataset<Row> outcomes) {
     Column winLose = col(OUTCOME).equalTo(Classification.WIN_LOSE);
-    Column provider = winLose.and(col(WINNING_PARTY).equalTo("provider"));
-    Column client = winLose.and(col(WINNING_PARTY).equalTo("client"));
+    Column provider = winLose.and(col(WINNING_PARTY).equalTo(Classification.PROVIDER));
+    Column client = winLose.and(col(WINNING_PARTY).equalTo(Classification.CLIENT));
     Row row = outcomes.agg(count(when(provider, lit(1))), sum(when(provider, col(INVOICE_AMOUNT))),
         count(when(client, lit(1))), sum(when(client, col(INVOICE_AMOUNT)))).first();
     return new WinLose(row.getLong(0), decimalOrZero(row, 1), row.getLong(2), decimalOrZero(row, 3));
   }
 
   private Effects effects(Dataset<Row> outcomes, Dataset<Row> summary, YearMonth first, YearMonth month) {
-    Dataset<Row> patterns = report(NegotiationPatternsReport.NAME).filter(inMonths(first, month));
+    Dataset<Row> patterns = report(NegotiationPatternsSchema.NAME).filter(inMonths(first, month));
+    Column winWin = col(OutcomeColumns.WIN_WIN.deals());
+    Column classifiedDeals = col(CLASSIFIED_DEALS);
     Map<String, Share> byBuyerRole = new TreeMap<>();
     for (Row row : patterns.filter(col(BUYER_ROLE).isNotNull()).groupBy(col(BUYER_ROLE))
-        .agg(sum(col("win_win_deals")), sum(col("classified_deals"))).collectAsList()) {
+        .agg(sum(winWin), sum(classifiedDeals)).collectAsList()) {
       byBuyerRole.put(row.getString(0), new Share(row.getLong(1), row.getLong(2)));
     }
     Map<String, Share> byOfferingType = new TreeMap<>();
-    for (Row row : summary.groupBy(col(OFFERING_TYPE))
-        .agg(sum(col("win_win_deals")), sum(col("deals_won").minus(col("unclassified_deals")))).collectAsList()) {
+    for (Row row : summary.groupBy(col(OFFERING_TYPE)).agg(sum(winWin), sum(classifiedOfSummary())).collectAsList()) {
       byOfferingType.put(row.getString(0), new Share(row.getLong(1), row.getLong(2)));
     }
     Column atRiskPricing = col(PRICING_MODEL).isin("fee_at_risk", "gainshare");
     Column plainPricing = col(PRICING_MODEL).isin("fixed", "time_and_materials");
     Row pricing = patterns.agg(
-        sum(when(atRiskPricing, col("win_win_deals"))), sum(when(atRiskPricing, col("classified_deals"))),
-        sum(when(plainPricing, col("win_win_deals"))), sum(when(plainPricing, col("classified_deals"))),
-        sum(col(AT_RISK_AMOUNT)), sum(col(NegotiationPatternsReport.INVOICE_REVENUE))).first();
-    BigDecimal invoice = pricing.isNullAt(5) ? BigDecimal.ZERO : pricing.getDecimal(5);
-    Optional<BigDecimal> feesAtRisk = invoice.signum() > 0
-        ? Optional.of(decimalOrZero(pricing, 4).divide(invoice, 6, RoundingMode.HALF_UP)) : Optional.empty();
+        sum(when(atRiskPricing, winWin)), sum(when(atRiskPricing, classifiedDeals)),
+        sum(when(plainPricing, winWin)), sum(when(plainPricing, classifiedDeals)),
+        Aggregates.ratio(sum(col(AT_RISK_AMOUNT)), sum(col(INVOICE_REVENUE)))).first();
+    Optional<BigDecimal> feesAtRisk = Optional.ofNullable(pricing.getDecimal(4));
 
     Column classified = col(OUTCOME).notEqual(Classification.UNCLASSIFIED);
-    Column winWin = col(OUTCOME).equalTo(Classification.WIN_WIN);
+    Column isWinWin = col(OUTCOME).equalTo(Classification.WIN_WIN);
     Column conceded = classified.and(col(CONCESSION_ASYMMETRY).geq(lit(PROVIDER_CONCEDED_MOST)));
     Column traded = classified.and(col(CONCESSION_ASYMMETRY).lt(lit(CONCESSIONS_TRADED)));
     Row concessions = outcomes.agg(
-        count(when(conceded.and(winWin), lit(1))), count(when(conceded, lit(1))),
-        count(when(traded.and(winWin), lit(1))), count(when(traded, lit(1)))).first();
+        count(when(conceded.and(isWinWin), lit(1))), count(when(conceded, lit(1))),
+        count(when(traded.and(isWinWin), lit(1))), count(when(traded, lit(1)))).first();
     return new Effects(byBuyerRole, byOfferingType,
         new Share(concessions.getLong(0), concessions.getLong(1)),
         new Share(concessions.getLong(2), concessions.getLong(3)),
@@ -334,7 +331,7 @@ public final class SummaryReader {
     Map<String, Long> read = readCounts(runId);
     Map<String, Long> rejected = new TreeMap<>();
     read.keySet().forEach(source -> rejected.put(source, 0L));
-    Path rejects = snapshot.resolve(RejectsReport.NAME).resolve(RUN_ID + "=" + runId);
+    Path rejects = snapshot.resolve(RejectsSchema.NAME).resolve(RejectsSchema.SCHEMA.partitionColumn() + "=" + runId);
     if (Files.isDirectory(rejects)) {
       // Only the source column of the run's own partition: the raw rows (survey comments among them) are never read.
       for (Row row : spark.read().parquet(rejects.toString()).groupBy(col(SOURCE)).count().collectAsList()) {
@@ -369,12 +366,17 @@ public final class SummaryReader {
     }
     Dataset<Row> rows = spark.read().parquet(folder.toString());
     // Partition values are read back by type inference: keep month keys as the text they were written as.
-    for (String column : List.of(CLOSE_MONTH, AccountRelationshipsReport.AS_OF_MONTH, RUN_ID)) {
+    for (String column : List.of(CLOSE_MONTH, AccountRelationshipsSchema.AS_OF_MONTH, RUN_ID)) {
       if (List.of(rows.columns()).contains(column)) {
         rows = rows.withColumn(column, col(column).cast(DataTypes.StringType));
       }
     }
     return rows;
+  }
+
+  /** The classified deals of a {@code monthly_summary} row: its won deals less the unclassified ones. */
+  private static Column classifiedOfSummary() {
+    return col(DEALS_WON).minus(col(OutcomeColumns.UNCLASSIFIED.deals()));
   }
 
   private static Column inMonths(YearMonth first, YearMonth last) {

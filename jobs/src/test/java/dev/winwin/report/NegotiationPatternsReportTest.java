@@ -1,6 +1,29 @@
 package dev.winwin.report;
 
+import static dev.winwin.schema.Columns.AT_RISK_AMOUNT;
+import static dev.winwin.schema.Columns.AT_RISK_SHARE;
+import static dev.winwin.schema.Columns.BUYER_ROLE;
+import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.CONCESSION_ASYMMETRY;
+import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
+import static dev.winwin.schema.Columns.OUTCOME;
+import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
+import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.RUN_ID;
+import static dev.winwin.schema.Columns.SATISFACTION;
+import static dev.winwin.schema.Columns.SEGMENT;
+import static dev.winwin.schema.Columns.SOURCING;
+import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.NegotiationPatternsSchema.MEAN_CONCESSION_ASYMMETRY;
+import static dev.winwin.schema.NegotiationPatternsSchema.MEAN_POCKET_MARGIN_PCT;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
 import static dev.winwin.testing.RowAssert.assertRow;
+import static dev.winwin.testing.Tables.columnsOf;
 import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.row;
 import static dev.winwin.testing.Tables.table;
@@ -14,6 +37,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.winwin.schema.OutcomeColumns;
+import dev.winwin.schema.DealOutcomesSchema;
 import dev.winwin.testing.RowAssert;
 
 /**
@@ -25,10 +50,8 @@ class NegotiationPatternsReportTest {
 
   @BeforeAll
   static void build() {
-    Dataset<Row> outcomes = table(
-        "deal_id STRING, close_month STRING, segment STRING, buyer_role STRING, sourcing STRING, pricing_model STRING, "
-            + "invoice_amount DECIMAL(24,6), at_risk_amount DECIMAL(24,6), pocket_margin_pct DECIMAL(12,6), satisfaction DECIMAL(7,3), "
-            + "concession_asymmetry DECIMAL(12,6), outcome STRING, winning_party STRING",
+    Dataset<Row> outcomes = table(columnsOf(DealOutcomesSchema.SCHEMA, DEAL_ID, CLOSE_MONTH, SEGMENT, BUYER_ROLE, SOURCING,
+            PRICING_MODEL, INVOICE_AMOUNT, AT_RISK_AMOUNT, POCKET_MARGIN_PCT, SATISFACTION, CONCESSION_ASYMMETRY, OUTCOME, WINNING_PARTY),
         row("P1", "2026-03", "enterprise", "procurement", "rfp", "fixed", dec("1000"), null, dec("0.100000"), dec("20"), dec("0.800000"),
             "lose-lose", "none"),
         row("P2", "2026-03", "enterprise", "procurement", "rfp", "fixed", dec("500"), dec("100"), null, null, dec("0.600000"),
@@ -39,31 +62,31 @@ class NegotiationPatternsReportTest {
             dec("0.300000"), "win-win", "both"),
         row("N1", "2026-03", "enterprise", null, "direct", "fee_at_risk", dec("1000"), dec("300"), dec("0.350000"), dec("85"), null,
             "win-win", "both"));
-    groups = RowAssert.byKey(NegotiationPatternsReport.build(outcomes, "run-1"), "buyer_role", "sourcing", "pricing_model");
+    groups = RowAssert.byKey(NegotiationPatternsReport.build(outcomes, "run-1"), BUYER_ROLE, SOURCING, PRICING_MODEL);
   }
 
   @Test
   void groupsByMonthSegmentBuyerRoleSourcingAndPricingModel() {
     assertEquals(List.of("executive/direct/gainshare", "null/direct/fee_at_risk", "procurement/rfp/fixed"), List.copyOf(groups.keySet()));
-    assertRow(groups, "null/direct/fee_at_risk", "close_month", "2026-03", "segment", "enterprise", "deals", 1L, "run_id", "run-1");
+    assertRow(groups, "null/direct/fee_at_risk", CLOSE_MONTH, "2026-03", SEGMENT, "enterprise", DEALS, 1L, RUN_ID, "run-1");
   }
 
   @Test
   void givesTheOutcomeMixAndTheMeansOverDealsWithAValue() {
     // Means: margin (0.10 + 0.25) / 2, satisfaction (20 + 35) / 2, asymmetry (0.8 + 0.6) / 2 (P3 had no events).
-    assertRow(groups, "procurement/rfp/fixed", "deals", 3L, "classified_deals", 2L, "win_win_share_of_classified", dec("0.000000"),
-        "lose_lose_deals", 1L, "lose_lose_share", dec("0.333333"), "win_lose_provider_deals", 1L, "unclassified_deals", 1L,
-        "mean_pocket_margin_pct", dec("0.175000"), "mean_satisfaction", dec("27.500"), "mean_concession_asymmetry", dec("0.700000"));
-    assertRow(groups, "executive/direct/gainshare", "win_win_deals", 1L, "win_win_share", dec("1.000000"),
-        "win_win_share_of_classified", dec("1.000000"));
+    assertRow(groups, "procurement/rfp/fixed", DEALS, 3L, CLASSIFIED_DEALS, 2L, WIN_WIN_SHARE_OF_CLASSIFIED, dec("0.000000"),
+        OutcomeColumns.LOSE_LOSE.deals(), 1L, OutcomeColumns.LOSE_LOSE.share(), dec("0.333333"), OutcomeColumns.WIN_LOSE_PROVIDER.deals(), 1L, OutcomeColumns.UNCLASSIFIED.deals(), 1L,
+        MEAN_POCKET_MARGIN_PCT, dec("0.175000"), MEAN_SATISFACTION, dec("27.500"), MEAN_CONCESSION_ASYMMETRY, dec("0.700000"));
+    assertRow(groups, "executive/direct/gainshare", OutcomeColumns.WIN_WIN.deals(), 1L, OutcomeColumns.WIN_WIN.share(), dec("1.000000"),
+        WIN_WIN_SHARE_OF_CLASSIFIED, dec("1.000000"));
   }
 
   @Test
   void sharesFeesAtRiskOverInvoiceCountingUnknownAsZero() {
     // P1 has no at-risk amount: 100 / (1000 + 500 + 500).
-    assertRow(groups, "procurement/rfp/fixed", "invoice_revenue", dec("2000.000000"), "at_risk_amount", dec("100.000000"),
-        "at_risk_share", dec("0.050000"));
-    assertRow(groups, "executive/direct/gainshare", "at_risk_share", dec("0.500000"), "mean_concession_asymmetry", dec("0.300000"));
-    assertRow(groups, "null/direct/fee_at_risk", "at_risk_share", dec("0.300000"), "mean_concession_asymmetry", null);
+    assertRow(groups, "procurement/rfp/fixed", INVOICE_REVENUE, dec("2000.000000"), AT_RISK_AMOUNT, dec("100.000000"),
+        AT_RISK_SHARE, dec("0.050000"));
+    assertRow(groups, "executive/direct/gainshare", AT_RISK_SHARE, dec("0.500000"), MEAN_CONCESSION_ASYMMETRY, dec("0.300000"));
+    assertRow(groups, "null/direct/fee_at_risk", AT_RISK_SHARE, dec("0.300000"), MEAN_CONCESSION_ASYMMETRY, null);
   }
 }
