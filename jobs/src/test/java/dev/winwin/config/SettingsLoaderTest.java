@@ -97,6 +97,17 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void failsNamingAThresholdWithMoreThanSixDecimals() {
+    for (String key : List.of("classification.margin-targets.commodity", "classification.margin-band",
+        "classification.satisfied-share-band", "classification.role-weights.end_user")) {
+      UserError error = assertThrows(UserError.class, () -> loader.load(Optional.empty(), Map.of(key, "0.1234567")), key);
+      assertMentions(error, "winwin." + key + " must have at most 6 decimal places");
+    }
+    assertSameNumber("0.123456", loader.load(Optional.empty(), Map.of("classification.margin-targets.commodity", "0.1234560"))
+        .classification().marginTargets().get("commodity"));
+  }
+
+  @Test
   void failsNamingAKeyWhoseValueIsNotANumber() {
     UserError share = assertThrows(UserError.class,
         () -> loader.load(Optional.empty(), Map.of("quality.max-reject-share", "abc")));
