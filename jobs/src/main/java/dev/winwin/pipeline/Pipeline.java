@@ -9,6 +9,8 @@ import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -20,6 +22,7 @@ import dev.winwin.enrich.BaseCurrency;
 import dev.winwin.enrich.DealMetrics;
 import dev.winwin.enrich.DealTotals;
 import dev.winwin.enrich.Negotiation;
+import dev.winwin.enrich.RejectedInputRows;
 import dev.winwin.enrich.Satisfaction;
 import dev.winwin.quality.Validation;
 import dev.winwin.report.AccountRelationshipsReport;
@@ -78,7 +81,8 @@ public final class Pipeline {
         DealTotals.perDeal(ofWonDeals(judged.get(Source.PRICE_ADJUSTMENTS), scopeMonths), fx, base, PRICE_ADJUSTMENTS, ADJUSTMENT_LINES),
         DealTotals.perDeal(ofWonDeals(judged.get(Source.COST_LINES), scopeMonths), fx, base, DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(ofWonDeals(judged.get(Source.SURVEYS), scopeMonths), settings.classification()),
-        Negotiation.perDeal(ofWonDeals(judged.get(Source.NEGOTIATION_EVENTS), scopeMonths)));
+        Negotiation.perDeal(ofWonDeals(judged.get(Source.NEGOTIATION_EVENTS), scopeMonths)),
+        RejectedInputRows.perDeal(dealChildren(judged)));
     Dataset<Row> scopeOutcomes = DealOutcomesReport.build(Classification.classify(metrics, settings.classification()), runId);
     Dataset<Row> dealOutcomes = scopeOutcomes.filter(col(CLOSE_MONTH).isin(windowMonths));
     Dataset<Row> lost = closed.filter(col(STAGE).equalTo("lost").and(col(CLOSE_MONTH).isin(windowMonths)));
@@ -91,6 +95,11 @@ public final class Pipeline {
         RepScorecardReport.build(dealOutcomes, lost, runId),
         NegotiationPatternsReport.build(dealOutcomes, runId),
         RejectsReport.build(judged.values(), runId));
+  }
+
+  /** The judged rows of every source whose rows hang off a deal. */
+  private static List<Dataset<Row>> dealChildren(Map<Source, Dataset<Row>> judged) {
+    return Arrays.stream(Source.values()).filter(Source::isDealChild).map(judged::get).toList();
   }
 
   private static YearMonth min(YearMonth a, YearMonth b) {

@@ -97,5 +97,6 @@ public final class Columns {
   public static final String WINNING_PARTY = "winning_party";
   public static final String BORDERLINE = "borderline";
   public static final String UNCLASSIFIED_REASON = "unclassified_reason";
+  public static final String REJECTED_INPUT_ROWS = "rejected_input_rows";
   public static final String RUN_ID = "run_id";
 }

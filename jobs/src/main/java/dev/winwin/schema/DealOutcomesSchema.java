@@ -55,6 +55,7 @@ public final class DealOutcomesSchema {
       column(WINNING_PARTY, StringType),
       column(BORDERLINE, BooleanType),
       column(UNCLASSIFIED_REASON, StringType),
+      column(REJECTED_INPUT_ROWS, LongType),
       column(RUN_ID, StringType)));
 
   private DealOutcomesSchema() {}

@@ -274,6 +274,12 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
     long won = f.trend().stream().mapToLong(MonthFigures::wonDeals).sum();
     long classified = f.trend().stream().mapToLong(MonthFigures::classifiedDeals).sum();
     sentences.add("Over " + period + ", " + percent(new Share(won - classified, won)) + " of " + count(won) + " won deals are unclassified.");
+    Share withRejects = f.coverage().withRejectedInputsMonth();
+    Share withRejectsPeriod = f.coverage().withRejectedInputsPeriod();
+    sentences.add("Of " + month(f.month()) + "'s " + count(withRejects.whole()) + " classified deals, **" + count(withRejects.part()) + " ("
+        + percent(withRejects) + ")** were judged although some of their cost lines, surveys, price adjustments or negotiation "
+        + "events were rejected (" + count(withRejectsPeriod.part()) + " of " + count(withRejectsPeriod.whole()) + ", "
+        + percent(withRejectsPeriod) + ", over " + period + "); deal_outcomes counts them in rejected_input_rows.");
     List<List<String>> rows = new ArrayList<>();
     long rejectedTotal = 0;
     for (Map.Entry<String, Long> source : f.coverage().rejectedBySource().entrySet()) {

@@ -175,9 +175,11 @@ public record SummaryFigures(
 
   /**
    * @param unclassifiedByReason the month's unclassified deals per reason
+   * @param withRejectedInputsMonth the month's classified deals with rejected input rows, of its classified deals
+   * @param withRejectedInputsPeriod the same over the period
    * @param rejectedBySource rows rejected by the run that published the month, per source
    * @param readBySource rows read per source, from that run's manifest when it is there
    */
-  public record Coverage(Map<String, Long> unclassifiedByReason, Map<String, Long> rejectedBySource,
-      Map<String, Long> readBySource) {}
+  public record Coverage(Map<String, Long> unclassifiedByReason, Share withRejectedInputsMonth, Share withRejectedInputsPeriod,
+      Map<String, Long> rejectedBySource, Map<String, Long> readBySource) {}
 }

@@ -11,6 +11,7 @@ import static dev.winwin.schema.Columns.OFFERING_TYPE;
 import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SEGMENT;
 import static dev.winwin.schema.Columns.SOURCE;
@@ -64,6 +65,7 @@ import dev.winwin.schema.MonthlySummarySchema;
 import dev.winwin.schema.NegotiationPatternsSchema;
 import dev.winwin.schema.OutcomeColumns;
 import dev.winwin.schema.RejectsSchema;
+import dev.winwin.schema.ReportSchema;
 import dev.winwin.summary.SummaryFigures.AccountMove;
 import dev.winwin.summary.SummaryFigures.Accounts;
 import dev.winwin.summary.SummaryFigures.Coverage;
@@ -113,8 +115,8 @@ public final class SummaryReader {
 
   private SummaryFigures figures(YearMonth month, String currency) {
     YearMonth first = month.minusMonths(TREND_MONTHS - 1L);
-    Dataset<Row> outcomes = report(DealOutcomesSchema.NAME).filter(inMonths(first, month));
-    Dataset<Row> summary = report(MonthlySummarySchema.NAME).filter(inMonths(first, month));
+    Dataset<Row> outcomes = report(DealOutcomesSchema.SCHEMA).filter(inMonths(first, month));
+    Dataset<Row> summary = report(MonthlySummarySchema.SCHEMA).filter(inMonths(first, month));
     Map<YearMonth, MonthFigures> byMonth = months(summary, outcomes);
     MonthFigures thisMonth = byMonth.get(month);
     if (thisMonth == null) {
@@ -139,7 +141,7 @@ public final class SummaryReader {
         winLose(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString()))),
         winLose(outcomes),
         effects(outcomes, summary, first, month),
-        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), runId));
+        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), outcomes, runId));
   }
 
   private Map<YearMonth, MonthFigures> months(Dataset<Row> summary, Dataset<Row> outcomes) {
@@ -197,7 +199,7 @@ public final class SummaryReader {
   }
 
   private Matrix matrix(YearMonth first, YearMonth month) {
-    Dataset<Row> cells = report(MarginSatisfactionMatrixSchema.NAME).filter(inMonths(first, month))
+    Dataset<Row> cells = report(MarginSatisfactionMatrixSchema.SCHEMA).filter(inMonths(first, month))
         .groupBy(col(MarginSatisfactionMatrixSchema.MARGIN_BAND_INDEX), col(MarginSatisfactionMatrixSchema.MARGIN_BAND),
             col(MarginSatisfactionMatrixSchema.SATISFACTION_BAND_INDEX), col(MarginSatisfactionMatrixSchema.SATISFACTION_BAND))
         .agg(sum(col(DEALS)));
@@ -257,7 +259,7 @@ public final class SummaryReader {
     if (!Files.isDirectory(folder.resolve(AccountRelationshipsSchema.AS_OF_MONTH + "=" + month))) {
       return Optional.empty();
     }
-    Dataset<Row> accounts = report(AccountRelationshipsSchema.NAME)
+    Dataset<Row> accounts = report(AccountRelationshipsSchema.SCHEMA)
         .filter(col(AccountRelationshipsSchema.AS_OF_MONTH).equalTo(month.toString()));
     Map<String, Long> byTrajectory = new LinkedHashMap<>();
     for (String label : List.of(AccountRelationshipsReport.CONVERGING, AccountRelationshipsReport.BUYING_LOYALTY,
@@ -288,7 +290,7 @@ public final class SummaryReader {
   }
 
   private Effects effects(Dataset<Row> outcomes, Dataset<Row> summary, YearMonth first, YearMonth month) {
-    Dataset<Row> patterns = report(NegotiationPatternsSchema.NAME).filter(inMonths(first, month));
+    Dataset<Row> patterns = report(NegotiationPatternsSchema.SCHEMA).filter(inMonths(first, month));
     Column winWin = col(OutcomeColumns.WIN_WIN.deals());
     Column classifiedDeals = col(CLASSIFIED_DEALS);
     Map<String, Share> byBuyerRole = new TreeMap<>();
@@ -323,7 +325,7 @@ public final class SummaryReader {
         feesAtRisk);
   }
 
-  private Coverage coverage(Dataset<Row> monthOutcomes, String runId) {
+  private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId) {
     Map<String, Long> byReason = new TreeMap<>();
     for (Row row : monthOutcomes.filter(col(UNCLASSIFIED_REASON).isNotNull()).groupBy(col(UNCLASSIFIED_REASON)).count().collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
@@ -338,7 +340,15 @@ public final class SummaryReader {
         rejected.put(row.getString(0), row.getLong(1));
       }
     }
-    return new Coverage(byReason, rejected, read);
+    return new Coverage(byReason, classifiedWithRejectedInputs(monthOutcomes), classifiedWithRejectedInputs(periodOutcomes),
+        rejected, read);
+  }
+
+  /** Classified deals judged although some of their input rows were rejected, of all classified deals. */
+  private static Share classifiedWithRejectedInputs(Dataset<Row> outcomes) {
+    Column classified = col(OUTCOME).notEqual(Classification.UNCLASSIFIED);
+    Row row = outcomes.agg(count(when(classified.and(col(REJECTED_INPUT_ROWS).gt(0)), lit(1))), Aggregates.classifiedDeals()).first();
+    return new Share(row.getLong(0), row.getLong(1));
   }
 
   /** Rows read per source by the run, from its manifest; empty when the manifest is gone. */
@@ -358,21 +368,22 @@ public final class SummaryReader {
     return read;
   }
 
-  private Dataset<Row> report(String name) {
-    Path folder = snapshot.resolve(name);
+  private Dataset<Row> report(ReportSchema report) {
+    Path folder = snapshot.resolve(report.name());
     if (!Files.isDirectory(folder)) {
-      throw new UserError("The published output under " + root + " has no " + name + " report; run `winwin monthly` with this "
+      throw new UserError("The published output under " + root + " has no " + report.name() + " report; run `winwin monthly` with this "
           + "version of winwin to publish it.");
     }
     Dataset<Row> rows = spark.read().parquet(folder.toString());
-    // Partition values are read back by type inference: keep month keys as the text they were written as.
-    for (String column : List.of(CLOSE_MONTH, AccountRelationshipsSchema.AS_OF_MONTH, RUN_ID)) {
-      if (List.of(rows.columns()).contains(column)) {
-        rows = rows.withColumn(column, col(column).cast(DataTypes.StringType));
-      }
+    List<String> missing = report.columnNames().stream().filter(c -> !List.of(rows.columns()).contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new UserError("The " + report.name() + " report under " + root + " lacks the columns " + String.join(", ", missing)
+          + ": it was published by an older winwin; rerun `winwin backfill` over its months with this version.");
     }
-    return rows;
+    // Partition values are read back by type inference: keep the key as the text it was written as.
+    return rows.withColumn(report.partitionColumn(), col(report.partitionColumn()).cast(DataTypes.StringType));
   }
+
 
   /** The classified deals of a {@code monthly_summary} row: its won deals less the unclassified ones. */
   private static Column classifiedOfSummary() {

@@ -6,6 +6,7 @@ import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.row;
 import static dev.winwin.testing.Tables.table;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -48,7 +49,9 @@ class DealMetricsTest {
     Dataset<Row> costs = table(children,
         row("D1", dec("500.00"), "USD", "2026-03", "accepted"),
         row("D1", dec("-60.00"), "EUR", "2026-03", "accepted"),
-        row("D2", dec("20.00"), "USD", "2026-03", "accepted"));
+        row("D2", dec("20.00"), "USD", "2026-03", "accepted"),
+        // a cost line rejected for its amount: D1 is judged without it, and says so
+        row("D1", null, "USD", "2026-03", "rejected"));
     Dataset<Row> surveys = table("deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, status STRING",
         row("D1", "decision_maker", "csat", 5, "2026-03", "accepted"),
         row("D1", "end_user", "nps", 6, "2026-03", "accepted"));
@@ -64,7 +67,8 @@ class DealMetricsTest {
         DealTotals.perDeal(Pipeline.ofWonDeals(adjustments, months), fx, BASE, PRICE_ADJUSTMENTS, "adjustment_lines"),
         DealTotals.perDeal(Pipeline.ofWonDeals(costs, months), fx, BASE, DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(Pipeline.ofWonDeals(surveys, months), TestSettings.classification()),
-        Negotiation.perDeal(Pipeline.ofWonDeals(events, months))), DEAL_ID);
+        Negotiation.perDeal(Pipeline.ofWonDeals(events, months)),
+        RejectedInputRows.perDeal(List.of(adjustments, costs, surveys, events))), DEAL_ID);
   }
 
   @Test
@@ -120,6 +124,14 @@ class DealMetricsTest {
     assertRow(metrics, "D1", SATISFACTION, dec("90.000"), SATISFIED_SHARE, dec("0.750000"),
         RESPONSES, 2L, CSAT_RESPONSES, 1L, NPS_RESPONSES, 1L);
     assertRow(metrics, "D2", SATISFACTION, null, SATISFIED_SHARE, null, RESPONSES, 0L);
+  }
+
+  @Test
+  void countsEachDealsRejectedChildRowsAndZeroWithoutAny() {
+    // D1: the rejected cost line; D2: the rejected adjustment; D3: none
+    assertRow(metrics, "D1", REJECTED_INPUT_ROWS, 1L, COST_LINES, 2L);
+    assertRow(metrics, "D2", REJECTED_INPUT_ROWS, 1L, PRICE_ADJUSTMENTS, dec("150.000000"));
+    assertRow(metrics, "D3", REJECTED_INPUT_ROWS, 0L);
   }
 
   @Test

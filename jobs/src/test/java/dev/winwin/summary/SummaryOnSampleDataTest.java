@@ -7,6 +7,7 @@ import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
 import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
@@ -146,6 +147,11 @@ class SummaryOnSampleDataTest {
     assertContains("Of " + Formats.count(accounts.count()) + " accounts with won deals in the 12 months to October 2026: **"
         + converging + "** converging");
     assertContains("**" + extraction + "** in extraction");
+
+    Row judgedOnPart = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH).and(col(OUTCOME).notEqual("unclassified")))
+        .agg(count(when(col(REJECTED_INPUT_ROWS).gt(0), lit(1))), count(lit(1))).first();
+    assertContains("classified deals, **" + judgedOnPart.getLong(0) + " (" + Formats.percent((double) judgedOnPart.getLong(0) / judgedOnPart.getLong(1))
+        + ")** were judged although");
 
     String runId = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH)).select(RUN_ID).first().getString(0);
     JsonNode manifest = JSON.readTree(output.resolve("runs").resolve(runId).resolve("run_manifest.json").toFile());
