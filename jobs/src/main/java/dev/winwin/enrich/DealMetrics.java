@@ -65,7 +65,7 @@ public final class DealMetrics {
     }
     Column pocketRevenue = col(INVOICE_AMOUNT).minus(col(PRICE_ADJUSTMENTS));
     Column pocketMargin = col(POCKET_REVENUE).minus(col(DELIVERY_COST));
-    return joined
+    return Negotiation.afterCommit(joined)
         .withColumn(ON_INVOICE_DISCOUNT_PCT, lit(BigDecimal.ONE).minus(col(INVOICE_AMOUNT).divide(col(LIST_AMOUNT))).cast(Types.RATIO))
         .withColumn(AT_RISK_SHARE, when(col(INVOICE_AMOUNT).gt(0), col(AT_RISK_AMOUNT).divide(col(INVOICE_AMOUNT))).cast(Types.RATIO))
         .withColumn(LIST_AMOUNT, BaseCurrency.inBase(LIST_AMOUNT))

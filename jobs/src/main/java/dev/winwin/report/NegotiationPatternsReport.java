@@ -7,9 +7,11 @@ import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.CONCESSION_ASYMMETRY;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.PROVIDER_MOVES_AFTER_COMMIT;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SEGMENT;
 import static dev.winwin.schema.Columns.SOURCING;
+import static dev.winwin.schema.NegotiationPatternsSchema.KEPT_SELLING_AFTER_COMMIT;
 import static dev.winwin.schema.NegotiationPatternsSchema.MEAN_CONCESSION_ASYMMETRY;
 import static dev.winwin.schema.NegotiationPatternsSchema.MEAN_POCKET_MARGIN_PCT;
 import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
@@ -23,6 +25,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,9 +41,11 @@ import dev.winwin.schema.Types;
 
 /**
  * {@code negotiation_patterns}: one row per close month × segment × buyer role × sourcing × pricing
- * model with won deals; the pecking-order, concession-trading and skin-in-the-game effects.
- * Partitioned by {@code close_month}. A deal without a buyer role, sourcing or pricing model falls
- * in the group whose key is null.
+ * model × whether the provider kept selling after the buyer's commitment, with won deals; the
+ * pecking-order, concession-trading, skin-in-the-game and unselling effects. Partitioned by
+ * {@code close_month}. A deal without a buyer role, sourcing or pricing model, or whose moves after
+ * commitment are unknown (no commit date or no timed negotiation event), falls in the group whose
+ * key is null.
  *
  * <p>Means are over the deals that have the value ({@code mean_concession_asymmetry} only over
  * deals with negotiation events). {@code at_risk_share} is Σ at-risk amount / Σ invoice amount,
@@ -69,8 +74,9 @@ public final class NegotiationPatternsReport {
     aggregates.add(avg(col(POCKET_MARGIN_PCT)).cast(Types.RATIO).as(MEAN_POCKET_MARGIN_PCT));
     aggregates.add(Aggregates.meanSatisfaction().as(MEAN_SATISFACTION));
     aggregates.add(avg(col(CONCESSION_ASYMMETRY)).cast(Types.RATIO).as(MEAN_CONCESSION_ASYMMETRY));
+    Column keptSelling = when(col(PROVIDER_MOVES_AFTER_COMMIT).isNotNull(), col(PROVIDER_MOVES_AFTER_COMMIT).gt(0));
     return NegotiationPatternsSchema.SCHEMA.conform(dealOutcomes
-        .groupBy(col(CLOSE_MONTH), col(SEGMENT), col(BUYER_ROLE), col(SOURCING), col(PRICING_MODEL))
+        .groupBy(col(CLOSE_MONTH), col(SEGMENT), col(BUYER_ROLE), col(SOURCING), col(PRICING_MODEL), keptSelling.as(KEPT_SELLING_AFTER_COMMIT))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
         .withColumn(RUN_ID, lit(runId)));
   }

@@ -89,6 +89,8 @@ public final class Columns {
   public static final String CSAT_RESPONSES = "csat_responses";
   public static final String NPS_RESPONSES = "nps_responses";
   public static final String CONCESSION_ASYMMETRY = "concession_asymmetry";
+  public static final String PROVIDER_MOVES_AFTER_COMMIT = "provider_moves_after_commit";
+  public static final String VALUE_GIVEN_AFTER_COMMIT = "value_given_after_commit";
   public static final String MARGIN_TARGET = "margin_target";
   public static final String MARGIN_GAP = "margin_gap";
   public static final String PROVIDER_RESULT = "provider_result";

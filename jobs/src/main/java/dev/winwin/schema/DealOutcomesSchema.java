@@ -47,6 +47,8 @@ public final class DealOutcomesSchema {
       column(NPS_RESPONSES, LongType),
       column(SATISFIED_SHARE, Types.RATIO),
       column(CONCESSION_ASYMMETRY, Types.RATIO),
+      column(PROVIDER_MOVES_AFTER_COMMIT, LongType),
+      column(VALUE_GIVEN_AFTER_COMMIT, Types.MONEY),
       column(MARGIN_TARGET, Types.RATIO),
       column(MARGIN_GAP, Types.RATIO),
       column(PROVIDER_RESULT, StringType),

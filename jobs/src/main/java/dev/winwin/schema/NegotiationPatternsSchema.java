@@ -14,6 +14,7 @@ import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
 import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
 import static dev.winwin.schema.ReportSchema.column;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -24,12 +25,14 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * {@code negotiation_patterns}: one row per close month × segment × buyer role × sourcing × pricing
- * model with won deals, partitioned by {@code close_month}.
+ * model × kept selling after commitment with won deals, partitioned by {@code close_month}.
  */
 public final class NegotiationPatternsSchema {
   public static final String NAME = "negotiation_patterns";
   public static final String MEAN_POCKET_MARGIN_PCT = "mean_pocket_margin_pct";
   public static final String MEAN_CONCESSION_ASYMMETRY = "mean_concession_asymmetry";
+  /** Key: whether the provider made selling moves after the buyer's commitment; null when unknown. */
+  public static final String KEPT_SELLING_AFTER_COMMIT = "kept_selling_after_commit";
 
   public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH, columns());
 
@@ -42,6 +45,7 @@ public final class NegotiationPatternsSchema {
         column(BUYER_ROLE, StringType),
         column(SOURCING, StringType),
         column(PRICING_MODEL, StringType),
+        column(KEPT_SELLING_AFTER_COMMIT, BooleanType),
         column(DEALS, LongType),
         column(INVOICE_REVENUE, Types.MONEY),
         column(AT_RISK_AMOUNT, Types.MONEY),

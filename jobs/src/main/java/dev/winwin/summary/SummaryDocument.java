@@ -257,9 +257,17 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
             + percent(e.concessionsTraded()) + "** " + of(e.concessionsTraded()) + ".",
         "Skin in the game: fee-at-risk and gainshare deals were win-win **" + percent(e.atRiskPricing()) + "** of the time "
             + of(e.atRiskPricing()) + ", fixed-price and time-and-materials deals **" + percent(e.plainPricing()) + "** "
-            + of(e.plainPricing()) + "; " + percent(e.feesAtRisk()) + " of all invoiced fees were at risk.");
+            + of(e.plainPricing()) + "; " + percent(e.feesAtRisk()) + " of all invoiced fees were at risk.",
+        "Unselling: where we kept selling after the buyer had committed, classified deals were **" + percent(e.keptSelling().winWinShare())
+            + "** win-win, " + percent(e.keptSelling().winLoseShare()) + " win-lose and " + percent(e.keptSelling().loseLoseShare())
+            + " lose-lose (" + count(e.keptSelling().classified()) + " deals, mean satisfaction " + Formats.score(e.keptSelling().meanSatisfaction())
+            + "); where we stopped at the commitment, **" + percent(e.stoppedSelling().winWinShare()) + "**, "
+            + percent(e.stoppedSelling().winLoseShare()) + " and " + percent(e.stoppedSelling().loseLoseShare()) + " ("
+            + count(e.stoppedSelling().classified()) + " deals, mean satisfaction " + Formats.score(e.stoppedSelling().meanSatisfaction()) + ").");
     return new Section("Negotiation effects, " + period, sentences, Optional.empty(), "", List.of(),
-        List.of("Shares are win-win deals out of classified deals, with the counts in brackets."));
+        List.of("Shares are of classified deals, with the counts in brackets. Kept selling: a provider offer, counter-offer or "
+            + "concession on a (UTC) day after the buyer's commit date; deals without a commit date or timed negotiation events are in "
+            + "neither group."));
   }
 
   private static Section coverage(SummaryFigures f, String period) {

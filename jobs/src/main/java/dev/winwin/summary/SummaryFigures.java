@@ -163,6 +163,8 @@ public record SummaryFigures(
    * @param atRiskPricing fee-at-risk and gainshare deals
    * @param plainPricing fixed and time-and-materials deals
    * @param feesAtRisk Σ at-risk amount / Σ invoice over all won deals of the period
+   * @param keptSelling deals where the provider made selling moves after the buyer's commitment
+   * @param stoppedSelling deals with a commitment and timed negotiation events but no such move
    */
   public record Effects(
       Map<String, Share> byBuyerRole,
@@ -171,7 +173,28 @@ public record SummaryFigures(
       Share concessionsTraded,
       Share atRiskPricing,
       Share plainPricing,
-      Optional<BigDecimal> feesAtRisk) {}
+      Optional<BigDecimal> feesAtRisk,
+      OutcomeMix keptSelling,
+      OutcomeMix stoppedSelling) {}
+
+  /**
+   * The classified deals of one group: how many, their outcomes and their mean satisfaction.
+   *
+   * @param winLose both sides of win-lose together
+   */
+  public record OutcomeMix(long classified, long winWin, long winLose, long loseLose, Optional<BigDecimal> meanSatisfaction) {
+    public Share winWinShare() {
+      return new Share(winWin, classified);
+    }
+
+    public Share winLoseShare() {
+      return new Share(winLose, classified);
+    }
+
+    public Share loseLoseShare() {
+      return new Share(loseLose, classified);
+    }
+  }
 
   /**
    * @param unclassifiedByReason the month's unclassified deals per reason

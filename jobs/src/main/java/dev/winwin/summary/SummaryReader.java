@@ -11,6 +11,7 @@ import static dev.winwin.schema.Columns.OFFERING_TYPE;
 import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.PROVIDER_MOVES_AFTER_COMMIT;
 import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SEGMENT;
@@ -73,6 +74,7 @@ import dev.winwin.summary.SummaryFigures.Effects;
 import dev.winwin.summary.SummaryFigures.Matrix;
 import dev.winwin.summary.SummaryFigures.MonthFigures;
 import dev.winwin.summary.SummaryFigures.Outcome;
+import dev.winwin.summary.SummaryFigures.OutcomeMix;
 import dev.winwin.summary.SummaryFigures.OutcomeRevenue;
 import dev.winwin.summary.SummaryFigures.SegmentMove;
 import dev.winwin.summary.SummaryFigures.Share;
@@ -317,12 +319,22 @@ public final class SummaryReader {
     Row concessions = outcomes.agg(
         count(when(conceded.and(isWinWin), lit(1))), count(when(conceded, lit(1))),
         count(when(traded.and(isWinWin), lit(1))), count(when(traded, lit(1)))).first();
+    Column movesAfterCommit = col(PROVIDER_MOVES_AFTER_COMMIT);
     return new Effects(byBuyerRole, byOfferingType,
         new Share(concessions.getLong(0), concessions.getLong(1)),
         new Share(concessions.getLong(2), concessions.getLong(3)),
         new Share(longOrZero(pricing, 0), longOrZero(pricing, 1)),
         new Share(longOrZero(pricing, 2), longOrZero(pricing, 3)),
-        feesAtRisk);
+        feesAtRisk,
+        outcomeMix(outcomes.filter(classified.and(movesAfterCommit.gt(0)))),
+        outcomeMix(outcomes.filter(classified.and(movesAfterCommit.equalTo(0)))));
+  }
+
+  private static OutcomeMix outcomeMix(Dataset<Row> classifiedDeals) {
+    Row row = classifiedDeals.agg(Aggregates.classifiedDeals(), Aggregates.winWinDeals(),
+        count(when(col(OUTCOME).equalTo(Classification.WIN_LOSE), lit(1))), count(when(col(OUTCOME).equalTo(Classification.LOSE_LOSE), lit(1))),
+        Aggregates.meanSatisfaction()).first();
+    return new OutcomeMix(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), Optional.ofNullable(row.getDecimal(4)));
   }
 
   private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId) {

@@ -7,6 +7,7 @@ import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
 import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.PROVIDER_MOVES_AFTER_COMMIT;
 import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SOURCE;
@@ -140,6 +141,12 @@ class SummaryOnSampleDataTest {
     Row atRisk = patterns.filter(col(PRICING_MODEL).isin("fee_at_risk", "gainshare"))
         .agg(sum(col(OutcomeColumns.WIN_WIN.deals())), sum(col(CLASSIFIED_DEALS))).first();
     assertContains("fee-at-risk and gainshare deals were win-win **" + Formats.percent((double) atRisk.getLong(0) / atRisk.getLong(1)) + "**");
+
+    Row keptSelling = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).between(PERIOD_START, MONTH)
+            .and(col(OUTCOME).notEqual("unclassified")).and(col(PROVIDER_MOVES_AFTER_COMMIT).gt(0)))
+        .agg(count(when(col(OUTCOME).equalTo("win-win"), lit(1))), count(lit(1))).first();
+    assertContains("Unselling: where we kept selling after the buyer had committed, classified deals were **"
+        + Formats.percent((double) keptSelling.getLong(0) / keptSelling.getLong(1)) + "** win-win");
 
     Dataset<Row> accounts = report(AccountRelationshipsSchema.NAME).filter(col(AS_OF_MONTH).equalTo(MONTH));
     long converging = accounts.filter(col(TRAJECTORY).equalTo("converging")).count();
