@@ -141,7 +141,8 @@ public final class SettingsLoader {
         increasingEdges(c, matrix + "margin-band-edges", new BigDecimal("-10"), new BigDecimal("10")),
         increasingEdges(c, matrix + "satisfaction-band-edges", BigDecimal.ZERO, new BigDecimal("100")),
         decimalBetween(c, accounts + "margin-slope-tolerance", BigDecimal.ZERO, BigDecimal.ONE),
-        decimalBetween(c, accounts + "satisfaction-slope-tolerance", BigDecimal.ZERO, new BigDecimal("100")));
+        decimalBetween(c, accounts + "satisfaction-slope-tolerance", BigDecimal.ZERO, new BigDecimal("100")),
+        threshold(c, "reports.provisional-below", BigDecimal.ZERO, BigDecimal.ONE));
   }
 
   /** A non-empty list of numbers, strictly increasing, each strictly between {@code min} and {@code max}. */

@@ -89,11 +89,11 @@ public final class Pipeline {
     return new Reports(
         scopeOutcomes,
         dealOutcomes,
-        MonthlySummaryReport.build(dealOutcomes, lost, runId),
+        MonthlySummaryReport.build(dealOutcomes, lost, settings.reports(), runId),
         MarginSatisfactionMatrixReport.build(dealOutcomes, settings.reports(), runId),
         AccountRelationshipsReport.build(scopeOutcomes, window.last(), settings.reports(), runId),
-        RepScorecardReport.build(dealOutcomes, lost, runId),
-        NegotiationPatternsReport.build(dealOutcomes, runId),
+        RepScorecardReport.build(dealOutcomes, lost, settings.reports(), runId),
+        NegotiationPatternsReport.build(dealOutcomes, settings.reports(), runId),
         RejectsReport.build(judged.values(), runId));
   }
 

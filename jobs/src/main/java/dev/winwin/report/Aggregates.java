@@ -7,11 +7,16 @@ import static dev.winwin.schema.Columns.POCKET_MARGIN;
 import static dev.winwin.schema.Columns.POCKET_REVENUE;
 import static dev.winwin.schema.Columns.SATISFACTION;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_HIGH;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_LOW;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -36,6 +41,8 @@ import dev.winwin.schema.Types;
  * outcome, and so count in none of them.
  */
 public final class Aggregates {
+  /** z of a two-sided 95 % interval. */
+  public static final double WILSON_Z = 1.959964;
   /** Which deals each outcome of the reports counts: win-lose is split by who won it. */
   static final Map<OutcomeColumns, Column> OUTCOMES = outcomes();
 
@@ -69,6 +76,42 @@ public final class Aggregates {
   /** Win-win deals / classified deals; null without classified deals. */
   public static Column winWinShareOfClassified() {
     return shareOf(winWinDeals(), classifiedDeals());
+  }
+
+  /**
+   * {@code classified_deals}, {@code win_win_share_of_classified} and its 95 % Wilson interval
+   * ({@code _low}, {@code _high}), as {@code monthly_summary}, {@code rep_scorecard} and
+   * {@code negotiation_patterns} publish them.
+   */
+  static List<Column> winWinShareWithInterval() {
+    return List.of(
+        classifiedDeals().as(CLASSIFIED_DEALS),
+        winWinShareOfClassified().as(WIN_WIN_SHARE_OF_CLASSIFIED),
+        wilsonLow(winWinDeals(), classifiedDeals()).as(WIN_WIN_SHARE_OF_CLASSIFIED_LOW),
+        wilsonHigh(winWinDeals(), classifiedDeals()).as(WIN_WIN_SHARE_OF_CLASSIFIED_HIGH));
+  }
+
+  /**
+   * The lower bound of the 95 % Wilson score interval of the share {@code part / whole}:
+   * (x + z²/2 − z·√(x(n − x)/n + z²/4)) / (n + z²) with x = part, n = whole, z = {@value #WILSON_Z};
+   * null when {@code whole} is 0. Computed in floating point (it needs a square root) and rounded half
+   * up to six decimals like every ratio; it is reported, never compared with a threshold.
+   */
+  public static Column wilsonLow(Column part, Column whole) {
+    return wilson(part, whole, -1);
+  }
+
+  /** The upper bound of the interval of {@link #wilsonLow}. */
+  public static Column wilsonHigh(Column part, Column whole) {
+    return wilson(part, whole, 1);
+  }
+
+  private static Column wilson(Column part, Column whole, int sign) {
+    double z2 = WILSON_Z * WILSON_Z;
+    Column x = part.cast(DataTypes.DoubleType);
+    Column n = whole.cast(DataTypes.DoubleType);
+    Column spread = sqrt(x.multiply(n.minus(x)).divide(n).plus(z2 / 4)).multiply(WILSON_Z);
+    return when(whole.gt(0), x.plus(z2 / 2).plus(spread.multiply(sign)).divide(n.plus(z2))).cast(Types.RATIO);
   }
 
   /** Σ invoice amount, 0 for a group without won deals. */

@@ -52,8 +52,8 @@ public final class MarginSatisfactionMatrixReport {
   /**
    * Grain in: one won deal ({@code deal_outcomes}); out: one row per month and pair of bands with
    * deals. Adds band labels, 0-based band indexes (for ordering) and band edges (null at the open
-   * ends), {@code deals, invoice_revenue, pocket_revenue, pocket_margin} and the run id: the
-   * columns of {@link MarginSatisfactionMatrixSchema}.
+   * ends), {@code deals, invoice_revenue, pocket_revenue, pocket_margin}, {@code provisional} (see
+   * {@link ProvisionalMonths}) and the run id: the columns of {@link MarginSatisfactionMatrixSchema}.
    */
   public static Dataset<Row> build(Dataset<Row> dealOutcomes, Settings.ReportSettings settings, String runId) {
     List<BigDecimal> marginEdges = settings.marginBandEdges();
@@ -62,7 +62,7 @@ public final class MarginSatisfactionMatrixReport {
     Column satisfaction = col(SATISFACTION);
     Column marginIndex = bandIndex(margin, marginEdges);
     Column satisfactionIndex = bandIndex(satisfaction, satisfactionEdges);
-    return MarginSatisfactionMatrixSchema.SCHEMA.conform(dealOutcomes
+    Dataset<Row> cells = dealOutcomes
         .filter(margin.isNotNull().and(satisfaction.isNotNull()))
         .withColumn(MARGIN_BAND_INDEX, marginIndex)
         .withColumn(SATISFACTION_BAND_INDEX, satisfactionIndex)
@@ -82,7 +82,8 @@ public final class MarginSatisfactionMatrixReport {
                 .as(SATISFACTION_BAND_LOWER),
             pick(col(SATISFACTION_BAND_INDEX), withEnds(upperEdges(satisfactionEdges), null, HUNDRED)).cast(Types.SCORE_0_100)
                 .as(SATISFACTION_BAND_UPPER),
-            col(DEALS), col(INVOICE_REVENUE), col(POCKET_REVENUE), col(POCKET_MARGIN))
+            col(DEALS), col(INVOICE_REVENUE), col(POCKET_REVENUE), col(POCKET_MARGIN));
+    return MarginSatisfactionMatrixSchema.SCHEMA.conform(ProvisionalMonths.mark(cells, dealOutcomes, settings.provisionalBelow())
         .withColumn(RUN_ID, lit(runId)));
   }
 

@@ -30,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import dev.winwin.config.Settings;
 import dev.winwin.schema.MonthlySummarySchema;
 import dev.winwin.schema.Types;
 
@@ -40,7 +41,8 @@ import dev.winwin.schema.Types;
  *
  * <p>Revenue is the invoice amount in the base currency. {@code pocket_margin_pct} is Σ margin /
  * Σ pocket revenue over the deals with cost lines; {@code mean_satisfaction} the mean over deals
- * with responses; shares are of all won deals (they add up to 1).
+ * with responses; outcome shares are of all won deals (they add up to 1), and
+ * {@code win_win_share_of_classified} of the classified ones, with its 95 % Wilson interval.
  */
 public final class MonthlySummaryReport {
   private static final String WON = "__won";
@@ -50,9 +52,10 @@ public final class MonthlySummaryReport {
   /**
    * @param dealOutcomes the {@code deal_outcomes} rows of the window
    * @param lostDeals the lost deals of the window: {@code close_month, segment, region, offering_type}
+   * @param settings {@code provisional-below} marks the months with too few classified deals
    * @return the columns of {@link MonthlySummarySchema}
    */
-  public static Dataset<Row> build(Dataset<Row> dealOutcomes, Dataset<Row> lostDeals, String runId) {
+  public static Dataset<Row> build(Dataset<Row> dealOutcomes, Dataset<Row> lostDeals, Settings.ReportSettings settings, String runId) {
     Column[] keys = {col(CLOSE_MONTH), col(SEGMENT), col(REGION), col(OFFERING_TYPE)};
     // Lost deals come in with null metrics and outcome, so they count only in deals_lost and win_rate.
     Dataset<Row> deals = dealOutcomes.withColumn(WON, lit(true))
@@ -68,9 +71,10 @@ public final class MonthlySummaryReport {
         sum(when(col(COST_LINES).gt(0), col(POCKET_MARGIN))).cast(Types.MONEY).as(POCKET_MARGIN),
         Aggregates.pocketMarginPct().as(POCKET_MARGIN_PCT),
         Aggregates.meanSatisfaction().as(MEAN_SATISFACTION)));
+    aggregates.addAll(Aggregates.winWinShareWithInterval());
     aggregates.addAll(Aggregates.outcomeMix(wonCount, Optional.of(revenue)));
-    return MonthlySummarySchema.SCHEMA.conform(deals.groupBy(keys)
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+    Dataset<Row> rows = deals.groupBy(keys).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    return MonthlySummarySchema.SCHEMA.conform(ProvisionalMonths.mark(rows, dealOutcomes, settings.provisionalBelow())
         .withColumn(RUN_ID, lit(runId)));
   }
 }

@@ -14,11 +14,9 @@ import static dev.winwin.schema.Columns.SOURCING;
 import static dev.winwin.schema.NegotiationPatternsSchema.KEPT_SELLING_AFTER_COMMIT;
 import static dev.winwin.schema.NegotiationPatternsSchema.MEAN_CONCESSION_ASYMMETRY;
 import static dev.winwin.schema.NegotiationPatternsSchema.MEAN_POCKET_MARGIN_PCT;
-import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
 import static dev.winwin.schema.ReportColumns.DEALS;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
-import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -36,6 +34,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import dev.winwin.config.Settings;
 import dev.winwin.schema.NegotiationPatternsSchema;
 import dev.winwin.schema.Types;
 
@@ -57,9 +56,10 @@ public final class NegotiationPatternsReport {
 
   /**
    * Grain in: one won deal ({@code deal_outcomes} columns); out: one group of the report's keys,
-   * the columns of {@link NegotiationPatternsSchema}.
+   * the columns of {@link NegotiationPatternsSchema}; {@code settings}' {@code provisional-below}
+   * marks the months with too few classified deals.
    */
-  public static Dataset<Row> build(Dataset<Row> dealOutcomes, String runId) {
+  public static Dataset<Row> build(Dataset<Row> dealOutcomes, Settings.ReportSettings settings, String runId) {
     Column invoice = Aggregates.invoiceRevenue();
     Column atRisk = coalesce(sum(col(AT_RISK_AMOUNT)), lit(BigDecimal.ZERO));
     Column deals = count(lit(1));
@@ -67,17 +67,17 @@ public final class NegotiationPatternsReport {
         deals.as(DEALS),
         invoice.cast(Types.MONEY).as(INVOICE_REVENUE),
         atRisk.cast(Types.MONEY).as(AT_RISK_AMOUNT),
-        Aggregates.ratio(atRisk, invoice).as(AT_RISK_SHARE),
-        Aggregates.classifiedDeals().as(CLASSIFIED_DEALS),
-        Aggregates.winWinShareOfClassified().as(WIN_WIN_SHARE_OF_CLASSIFIED)));
+        Aggregates.ratio(atRisk, invoice).as(AT_RISK_SHARE)));
+    aggregates.addAll(Aggregates.winWinShareWithInterval());
     aggregates.addAll(Aggregates.outcomeMix(deals, Optional.empty()));
     aggregates.add(avg(col(POCKET_MARGIN_PCT)).cast(Types.RATIO).as(MEAN_POCKET_MARGIN_PCT));
     aggregates.add(Aggregates.meanSatisfaction().as(MEAN_SATISFACTION));
     aggregates.add(avg(col(CONCESSION_ASYMMETRY)).cast(Types.RATIO).as(MEAN_CONCESSION_ASYMMETRY));
     Column keptSelling = when(col(PROVIDER_MOVES_AFTER_COMMIT).isNotNull(), col(PROVIDER_MOVES_AFTER_COMMIT).gt(0));
-    return NegotiationPatternsSchema.SCHEMA.conform(dealOutcomes
+    Dataset<Row> groups = dealOutcomes
         .groupBy(col(CLOSE_MONTH), col(SEGMENT), col(BUYER_ROLE), col(SOURCING), col(PRICING_MODEL), keptSelling.as(KEPT_SELLING_AFTER_COMMIT))
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    return NegotiationPatternsSchema.SCHEMA.conform(ProvisionalMonths.mark(groups, dealOutcomes, settings.provisionalBelow())
         .withColumn(RUN_ID, lit(runId)));
   }
 }

@@ -6,7 +6,9 @@ import static dev.winwin.schema.Columns.POCKET_REVENUE;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.ReportColumns.DEALS;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.schema.ReportSchema.column;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -42,6 +44,7 @@ public final class MarginSatisfactionMatrixSchema {
       column(INVOICE_REVENUE, Types.MONEY),
       column(POCKET_REVENUE, Types.MONEY),
       column(POCKET_MARGIN, Types.MONEY),
+      column(PROVISIONAL, BooleanType),
       column(RUN_ID, StringType)));
 
   private MarginSatisfactionMatrixSchema() {}

@@ -12,8 +12,10 @@ import static dev.winwin.schema.ReportColumns.DEALS_LOST;
 import static dev.winwin.schema.ReportColumns.DEALS_WON;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.schema.ReportColumns.WIN_RATE;
 import static dev.winwin.schema.ReportSchema.column;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -44,7 +46,9 @@ public final class MonthlySummarySchema {
         column(POCKET_MARGIN, Types.MONEY),
         column(POCKET_MARGIN_PCT, Types.RATIO),
         column(MEAN_SATISFACTION, Types.SCORE_0_100)));
+    columns.addAll(ReportSchema.winWinShareWithInterval());
     columns.addAll(ReportSchema.outcomeMix(true));
+    columns.add(column(PROVISIONAL, BooleanType));
     columns.add(column(RUN_ID, StringType));
     return columns;
   }

@@ -8,11 +8,10 @@ import static dev.winwin.schema.Columns.PRICING_MODEL;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SEGMENT;
 import static dev.winwin.schema.Columns.SOURCING;
-import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
 import static dev.winwin.schema.ReportColumns.DEALS;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
-import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.schema.ReportSchema.column;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -49,14 +48,14 @@ public final class NegotiationPatternsSchema {
         column(DEALS, LongType),
         column(INVOICE_REVENUE, Types.MONEY),
         column(AT_RISK_AMOUNT, Types.MONEY),
-        column(AT_RISK_SHARE, Types.RATIO),
-        column(CLASSIFIED_DEALS, LongType),
-        column(WIN_WIN_SHARE_OF_CLASSIFIED, Types.RATIO)));
+        column(AT_RISK_SHARE, Types.RATIO)));
+    columns.addAll(ReportSchema.winWinShareWithInterval());
     columns.addAll(ReportSchema.outcomeMix(false));
     columns.addAll(List.of(
         column(MEAN_POCKET_MARGIN_PCT, Types.RATIO),
         column(MEAN_SATISFACTION, Types.SCORE_0_100),
         column(MEAN_CONCESSION_ASYMMETRY, Types.RATIO),
+        column(PROVISIONAL, BooleanType),
         column(RUN_ID, StringType)));
     return columns;
   }

@@ -16,4 +16,9 @@ public final class ReportColumns {
   public static final String MEAN_SATISFACTION = "mean_satisfaction";
   public static final String CLASSIFIED_DEALS = "classified_deals";
   public static final String WIN_WIN_SHARE_OF_CLASSIFIED = "win_win_share_of_classified";
+  /** The 95 % Wilson interval of {@link #WIN_WIN_SHARE_OF_CLASSIFIED}. */
+  public static final String WIN_WIN_SHARE_OF_CLASSIFIED_LOW = "win_win_share_of_classified_low";
+  public static final String WIN_WIN_SHARE_OF_CLASSIFIED_HIGH = "win_win_share_of_classified_high";
+  /** The row's month has too few won deals classified yet: its figures will move. */
+  public static final String PROVISIONAL = "provisional";
 }

@@ -61,6 +61,15 @@ public record ReportSchema(String name, StructType outputType, String partitionC
     return columns;
   }
 
+  /** {@code classified_deals}, {@code win_win_share_of_classified} and its interval's two bounds. */
+  static List<StructField> winWinShareWithInterval() {
+    return List.of(
+        column(ReportColumns.CLASSIFIED_DEALS, DataTypes.LongType),
+        column(ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED, Types.RATIO),
+        column(ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_LOW, Types.RATIO),
+        column(ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, Types.RATIO));
+  }
+
   public List<String> columnNames() {
     return List.of(outputType.fieldNames());
   }

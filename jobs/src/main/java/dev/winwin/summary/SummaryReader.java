@@ -24,6 +24,9 @@ import static dev.winwin.schema.ReportColumns.DEALS_LOST;
 import static dev.winwin.schema.ReportColumns.DEALS_WON;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_HIGH;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_LOW;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -39,6 +42,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +75,7 @@ import dev.winwin.summary.SummaryFigures.AccountMove;
 import dev.winwin.summary.SummaryFigures.Accounts;
 import dev.winwin.summary.SummaryFigures.Coverage;
 import dev.winwin.summary.SummaryFigures.Effects;
+import dev.winwin.summary.SummaryFigures.Interval;
 import dev.winwin.summary.SummaryFigures.Matrix;
 import dev.winwin.summary.SummaryFigures.MonthFigures;
 import dev.winwin.summary.SummaryFigures.Outcome;
@@ -94,6 +99,8 @@ public final class SummaryReader {
   /** Concession asymmetry below which concessions were traded (the client gave at least as much). */
   static final BigDecimal CONCESSIONS_TRADED = new BigDecimal("0.4");
   private static final String MANIFEST = "run_manifest.json";
+  /** Where the run manifest records the threshold that marked its months provisional. */
+  private static final String PROVISIONAL_BELOW_KEY = "winwin.reports.provisional-below";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
@@ -128,6 +135,7 @@ public final class SummaryReader {
     List<YearMonth> period = List.copyOf(byMonth.keySet());
     // monthly_summary has the month even when it only had lost deals.
     String runId = summary.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first().getString(0);
+    JsonNode manifest = manifest(runId);
     return new SummaryFigures(
         month,
         runId,
@@ -143,7 +151,8 @@ public final class SummaryReader {
         winLose(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString()))),
         winLose(outcomes),
         effects(outcomes, summary, first, month),
-        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), outcomes, runId));
+        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), outcomes, runId, manifest),
+        provisionalBelow(manifest));
   }
 
   private Map<YearMonth, MonthFigures> months(Dataset<Row> summary, Dataset<Row> outcomes) {
@@ -154,19 +163,26 @@ public final class SummaryReader {
       deals.put(row.getString(0), row);
     }
     Map<YearMonth, MonthFigures> months = new TreeMap<>();
+    String winWin = OutcomeColumns.WIN_WIN.deals();
     for (Row row : summary.groupBy(col(CLOSE_MONTH)).agg(
-        sum(col(DEALS_WON)).as(DEALS_WON),
-        sum(col(DEALS_LOST)).as(DEALS_LOST),
-        sum(col(OutcomeColumns.UNCLASSIFIED.deals())).as(OutcomeColumns.UNCLASSIFIED.deals()),
-        sum(col(OutcomeColumns.WIN_WIN.deals())).as(OutcomeColumns.WIN_WIN.deals()),
-        sum(col(INVOICE_REVENUE)).as(INVOICE_REVENUE)).collectAsList()) {
+            sum(col(DEALS_WON)).as(DEALS_WON),
+            sum(col(DEALS_LOST)).as(DEALS_LOST),
+            sum(col(CLASSIFIED_DEALS)).as(CLASSIFIED_DEALS),
+            sum(col(winWin)).as(winWin),
+            sum(col(INVOICE_REVENUE)).as(INVOICE_REVENUE),
+            // every row of a month carries the month's flag
+            max(col(PROVISIONAL)).as(PROVISIONAL))
+        .withColumn(WIN_WIN_SHARE_OF_CLASSIFIED_LOW, Aggregates.wilsonLow(col(winWin), col(CLASSIFIED_DEALS)))
+        .withColumn(WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, Aggregates.wilsonHigh(col(winWin), col(CLASSIFIED_DEALS)))
+        .collectAsList()) {
       String month = row.getString(0);
       Optional<Row> extra = Optional.ofNullable(deals.get(month));
-      long won = row.<Long>getAs(DEALS_WON);
-      months.put(YearMonth.parse(month), new MonthFigures(YearMonth.parse(month), won, row.<Long>getAs(DEALS_LOST),
-          won - row.<Long>getAs(OutcomeColumns.UNCLASSIFIED.deals()), row.<Long>getAs(OutcomeColumns.WIN_WIN.deals()),
-          row.getAs(INVOICE_REVENUE), extra.map(r -> r.<BigDecimal>getAs(POCKET_MARGIN_PCT)),
-          extra.map(r -> r.<BigDecimal>getAs(MEAN_SATISFACTION))));
+      Optional<Interval> interval = Optional.ofNullable(row.<BigDecimal>getAs(WIN_WIN_SHARE_OF_CLASSIFIED_LOW))
+          .map(low -> new Interval(low, row.getAs(WIN_WIN_SHARE_OF_CLASSIFIED_HIGH)));
+      months.put(YearMonth.parse(month), new MonthFigures(YearMonth.parse(month), row.<Long>getAs(DEALS_WON), row.<Long>getAs(DEALS_LOST),
+          row.<Long>getAs(CLASSIFIED_DEALS), row.<Long>getAs(winWin), row.getAs(INVOICE_REVENUE),
+          extra.map(r -> r.<BigDecimal>getAs(POCKET_MARGIN_PCT)), extra.map(r -> r.<BigDecimal>getAs(MEAN_SATISFACTION)),
+          interval, row.<Boolean>getAs(PROVISIONAL)));
     }
     return months;
   }
@@ -337,12 +353,13 @@ public final class SummaryReader {
     return new OutcomeMix(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), Optional.ofNullable(row.getDecimal(4)));
   }
 
-  private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId) {
+  private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId, JsonNode manifest) {
     Map<String, Long> byReason = new TreeMap<>();
     for (Row row : monthOutcomes.filter(col(UNCLASSIFIED_REASON).isNotNull()).groupBy(col(UNCLASSIFIED_REASON)).count().collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
     }
-    Map<String, Long> read = readCounts(runId);
+    Map<String, Long> read = new LinkedHashMap<>();
+    manifest.path("sources").fields().forEachRemaining(e -> read.put(e.getKey(), e.getValue().path("read").asLong()));
     Map<String, Long> rejected = new TreeMap<>();
     read.keySet().forEach(source -> rejected.put(source, 0L));
     Path rejects = snapshot.resolve(RejectsSchema.NAME).resolve(RejectsSchema.SCHEMA.partitionColumn() + "=" + runId);
@@ -352,7 +369,12 @@ public final class SummaryReader {
         rejected.put(row.getString(0), row.getLong(1));
       }
     }
-    return new Coverage(byReason, classifiedWithRejectedInputs(monthOutcomes), classifiedWithRejectedInputs(periodOutcomes),
+    Map<String, Map<String, Share>> bySegmentAndRole = new TreeMap<>();
+    for (Row row : periodOutcomes.groupBy(col(SEGMENT), col(BUYER_ROLE)).agg(Aggregates.classifiedDeals(), count(lit(1))).collectAsList()) {
+      bySegmentAndRole.computeIfAbsent(row.getString(0), segment -> new HashMap<>())
+          .put(row.getString(1), new Share(row.getLong(2), row.getLong(3)));
+    }
+    return new Coverage(byReason, bySegmentAndRole, classifiedWithRejectedInputs(monthOutcomes), classifiedWithRejectedInputs(periodOutcomes),
         rejected, read);
   }
 
@@ -363,22 +385,28 @@ public final class SummaryReader {
     return new Share(row.getLong(0), row.getLong(1));
   }
 
-  /** Rows read per source by the run, from its manifest; empty when the manifest is gone. */
-  private Map<String, Long> readCounts(String runId) {
+  /** The manifest of the run; an empty node when it is gone or unreadable: it only adds read counts and the threshold. */
+  private JsonNode manifest(String runId) {
     Path manifest = root.resolve("runs").resolve(runId).resolve(MANIFEST);
-    Map<String, Long> read = new LinkedHashMap<>();
     if (!Files.isRegularFile(manifest)) {
-      return read;
+      return JSON.missingNode();
     }
     try {
-      JsonNode sources = JSON.readTree(manifest.toFile()).path("sources");
-      sources.fields().forEachRemaining(e -> read.put(e.getKey(), e.getValue().path("read").asLong()));
+      return JSON.readTree(manifest.toFile());
     } catch (IOException e) {
-      // The read counts only add the reject share; the rejected rows still show.
-      read.clear();
+      return JSON.missingNode();
     }
-    return read;
   }
+
+  private static Optional<BigDecimal> provisionalBelow(JsonNode manifest) {
+    JsonNode value = manifest.path("config").path(PROVISIONAL_BELOW_KEY);
+    try {
+      return value.isTextual() ? Optional.of(new BigDecimal(value.asText())) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
 
   private Dataset<Row> report(ReportSchema report) {
     Path folder = snapshot.resolve(report.name());

@@ -108,6 +108,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void failsNamingAProvisionalThresholdOffZeroToOne() {
+    for (String bad : List.of("1.5", "-0.1", "most")) {
+      UserError error = assertThrows(UserError.class, () -> loader.load(Optional.empty(), Map.of("reports.provisional-below", bad)), bad);
+      assertMentions(error, "winwin.reports.provisional-below");
+    }
+    assertSameNumber("0.75", loader.load(Optional.empty(), Map.of("reports.provisional-below", "0.75")).reports().provisionalBelow());
+  }
+
+  @Test
   void failsNamingAKeyWhoseValueIsNotANumber() {
     UserError share = assertThrows(UserError.class,
         () -> loader.load(Optional.empty(), Map.of("quality.max-reject-share", "abc")));
@@ -147,6 +156,7 @@ class SettingsLoaderTest {
     assertEquals(List.of("20", "40", "60", "80"), plain(defaults.satisfactionBandEdges()));
     assertSameNumber("0.005", defaults.marginSlopeTolerance());
     assertSameNumber("0.5", defaults.satisfactionSlopeTolerance());
+    assertSameNumber("0.6", defaults.provisionalBelow());
 
     Settings.ReportSettings overridden = loader.load(Optional.empty(), Map.of(
         "reports.margin-satisfaction-matrix.margin-band-edges", "[-0.1, 0.15, 0.3]",

@@ -3,6 +3,7 @@ package dev.winwin.report;
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.DEAL_ID;
 import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
+import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.POCKET_MARGIN;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.POCKET_REVENUE;
@@ -18,6 +19,7 @@ import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND
 import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_UPPER;
 import static dev.winwin.schema.ReportColumns.DEALS;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.testing.RowAssert.assertRow;
 import static dev.winwin.testing.Tables.columnsOf;
 import static dev.winwin.testing.Tables.dec;
@@ -48,16 +50,18 @@ class MarginSatisfactionMatrixReportTest {
   @BeforeAll
   static void build() {
     Dataset<Row> outcomes = table(columnsOf(DealOutcomesSchema.SCHEMA, DEAL_ID, CLOSE_MONTH, INVOICE_AMOUNT, POCKET_REVENUE,
-            POCKET_MARGIN, POCKET_MARGIN_PCT, SATISFACTION),
-        row("A", "2026-03", dec("100"), dec("100"), dec("-0.0001"), dec("-0.000001"), dec("19.999")),
-        row("B", "2026-03", dec("200"), dec("200"), dec("0"), dec("0.000000"), dec("0.000")),
-        row("C", "2026-03", dec("300"), dec("300"), dec("29.9997"), dec("0.099999"), dec("20.000")),
-        row("D", "2026-03", dec("400"), dec("400"), dec("40"), dec("0.100000"), dec("20.000")),
-        row("E", "2026-03", dec("500"), dec("450"), dec("180"), dec("0.400000"), dec("100.000")),
-        row("F", "2026-03", dec("600"), dec("600"), dec("270"), dec("0.450000"), dec("80.000")),
-        row("G", "2026-03", dec("700"), dec("700"), null, null, dec("50.000")),
-        row("H", "2026-03", dec("800"), dec("800"), dec("160"), dec("0.200000"), null),
-        row("I", "2026-04", dec("900"), dec("900"), dec("180"), dec("0.200000"), dec("50.000")));
+            POCKET_MARGIN, POCKET_MARGIN_PCT, SATISFACTION, OUTCOME),
+        row("A", "2026-03", dec("100"), dec("100"), dec("-0.0001"), dec("-0.000001"), dec("19.999"), "win-win"),
+        row("B", "2026-03", dec("200"), dec("200"), dec("0"), dec("0.000000"), dec("0.000"), "win-win"),
+        row("C", "2026-03", dec("300"), dec("300"), dec("29.9997"), dec("0.099999"), dec("20.000"), "win-win"),
+        row("D", "2026-03", dec("400"), dec("400"), dec("40"), dec("0.100000"), dec("20.000"), "win-win"),
+        row("E", "2026-03", dec("500"), dec("450"), dec("180"), dec("0.400000"), dec("100.000"), "win-win"),
+        row("F", "2026-03", dec("600"), dec("600"), dec("270"), dec("0.450000"), dec("80.000"), "win-win"),
+        row("G", "2026-03", dec("700"), dec("700"), null, null, dec("50.000"), "unclassified"),
+        row("H", "2026-03", dec("800"), dec("800"), dec("160"), dec("0.200000"), null, "unclassified"),
+        row("I", "2026-04", dec("900"), dec("900"), dec("180"), dec("0.200000"), dec("50.000"), "lose-lose"),
+        // not in the map (no margin), but one of April's two won deals: April is provisional
+        row("J", "2026-04", dec("900"), dec("900"), null, null, null, "unclassified"));
     matrix = RowAssert.byKey(MarginSatisfactionMatrixReport.build(outcomes, TestReportSettings.defaults(), "run-1"),
         CLOSE_MONTH, MARGIN_BAND_INDEX, SATISFACTION_BAND_INDEX);
   }
@@ -87,6 +91,13 @@ class MarginSatisfactionMatrixReportTest {
         SATISFACTION_BAND, "[80, 100]", SATISFACTION_BAND_LOWER, dec("80.000"), SATISFACTION_BAND_UPPER, dec("100.000"),
         DEALS, 2L, INVOICE_REVENUE, dec("1100.000000"), POCKET_REVENUE, dec("1050.000000"),
         POCKET_MARGIN, dec("450.000000"), RUN_ID, "run-1");
+  }
+
+  @Test
+  void marksAMonthProvisionalOnAllItsWonDealsNotOnlyThoseInTheMap() {
+    // March: 6 of 8 won deals classified; April: 1 of 2 (J has no margin and is not in the map)
+    assertRow(matrix, "2026-03/5/4", PROVISIONAL, false);
+    assertRow(matrix, "2026-04/3/2", PROVISIONAL, true, DEALS, 1L);
   }
 
   @Test

@@ -14,11 +14,16 @@ import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SATISFACTION;
 import static dev.winwin.schema.Columns.SEGMENT;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
 import static dev.winwin.schema.ReportColumns.DEALS_LOST;
 import static dev.winwin.schema.ReportColumns.DEALS_WON;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
 import static dev.winwin.schema.ReportColumns.WIN_RATE;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_HIGH;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_LOW;
 import static dev.winwin.testing.RowAssert.assertRow;
 import static dev.winwin.testing.Tables.columnsOf;
 import static dev.winwin.testing.Tables.dec;
@@ -38,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import dev.winwin.schema.OutcomeColumns;
 import dev.winwin.schema.DealOutcomesSchema;
 import dev.winwin.testing.RowAssert;
+import dev.winwin.testing.TestReportSettings;
 
 /**
  * Monthly summary over March 2026, EMEA, differentiated: enterprise has three won deals and a lost
@@ -58,7 +64,7 @@ class MonthlySummaryReportTest {
     Dataset<Row> lost = table(strings(CLOSE_MONTH, SEGMENT, REGION, OFFERING_TYPE),
         row("2026-03", "enterprise", "emea", "differentiated"),
         row("2026-03", "public-sector", "emea", "differentiated"));
-    summary = RowAssert.byKey(MonthlySummaryReport.build(outcomes, lost, "run-1"), SEGMENT);
+    summary = RowAssert.byKey(MonthlySummaryReport.build(outcomes, lost, TestReportSettings.defaults(), "run-1"), SEGMENT);
   }
 
   @Test
@@ -83,6 +89,17 @@ class MonthlySummaryReportTest {
         POCKET_MARGIN, dec("500.000000"), POCKET_MARGIN_PCT, dec("0.357143"), MEAN_SATISFACTION, dec("63.333"));
     assertRow(summary, "mid-market", INVOICE_REVENUE, dec("3000.000000"), POCKET_MARGIN, dec("0.000000"),
         POCKET_MARGIN_PCT, dec("0.000000"), MEAN_SATISFACTION, dec("55.000"));
+  }
+
+  @Test
+  void givesTheWinWinShareOfClassifiedDealsWithItsWilsonInterval() {
+    // enterprise: 1 win-win of 2 classified (E3 is not): (1 + 1.920729 ∓ z·√(0.5 + 0.960365)) / 5.841459 = (2.920729 ∓ 2.368529) / 5.841459
+    assertRow(summary, "enterprise", CLASSIFIED_DEALS, 2L, WIN_WIN_SHARE_OF_CLASSIFIED, dec("0.500000"),
+        WIN_WIN_SHARE_OF_CLASSIFIED_LOW, dec("0.094531"), WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, dec("0.905469"), PROVISIONAL, false);
+    assertRow(summary, "mid-market", CLASSIFIED_DEALS, 2L, WIN_WIN_SHARE_OF_CLASSIFIED, dec("0.000000"),
+        WIN_WIN_SHARE_OF_CLASSIFIED_LOW, dec("0.000000"), WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, dec("0.657620"));
+    assertRow(summary, "public-sector", CLASSIFIED_DEALS, 0L, WIN_WIN_SHARE_OF_CLASSIFIED, null,
+        WIN_WIN_SHARE_OF_CLASSIFIED_LOW, null, WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, null, PROVISIONAL, false);
   }
 
   @Test

@@ -23,7 +23,10 @@ import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
 import static dev.winwin.schema.ReportColumns.DEALS;
 import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_HIGH;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_LOW;
 import static dev.winwin.testing.RowAssert.assertRow;
 import static dev.winwin.testing.Tables.columnsOf;
 import static dev.winwin.testing.Tables.dec;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import dev.winwin.schema.DealOutcomesSchema;
 import dev.winwin.schema.OutcomeColumns;
 import dev.winwin.testing.RowAssert;
+import dev.winwin.testing.TestReportSettings;
 
 /**
  * Enterprise deals of March 2026 in four negotiation groups, one without a buyer role, two that
@@ -69,7 +73,7 @@ class NegotiationPatternsReportTest {
             dec("0.500000"), "lose-lose", "none", 0L),
         row("N1", "2026-03", "enterprise", null, "direct", "fee_at_risk", dec("1000"), dec("300"), dec("0.350000"), dec("85"), null,
             "win-win", "both", null));
-    groups = RowAssert.byKey(NegotiationPatternsReport.build(outcomes, "run-1"), BUYER_ROLE, SOURCING, PRICING_MODEL,
+    groups = RowAssert.byKey(NegotiationPatternsReport.build(outcomes, TestReportSettings.defaults(), "run-1"), BUYER_ROLE, SOURCING, PRICING_MODEL,
         KEPT_SELLING_AFTER_COMMIT);
   }
 
@@ -94,6 +98,17 @@ class NegotiationPatternsReportTest {
         MEAN_POCKET_MARGIN_PCT, dec("0.175000"), MEAN_SATISFACTION, dec("27.500"), MEAN_CONCESSION_ASYMMETRY, dec("0.700000"));
     assertRow(groups, "executive/direct/gainshare/true", OutcomeColumns.WIN_WIN.deals(), 1L, OutcomeColumns.WIN_WIN.share(), dec("1.000000"),
         WIN_WIN_SHARE_OF_CLASSIFIED, dec("1.000000"));
+  }
+
+  @Test
+  void givesTheWinWinShareItsWilsonIntervalAndTheMonthItsProvisionalMark() {
+    // 0 of 2 classified: the bounds are 0 and (1.920729 + 1.920729) / 5.841459; 1 of 1: 1 / 4.841459 and 1
+    assertRow(groups, "procurement/rfp/fixed/null", WIN_WIN_SHARE_OF_CLASSIFIED_LOW, dec("0.000000"),
+        WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, dec("0.657620"));
+    assertRow(groups, "executive/direct/gainshare/true", WIN_WIN_SHARE_OF_CLASSIFIED_LOW, dec("0.206549"),
+        WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, dec("1.000000"));
+    // March: 5 of 6 won deals classified
+    assertRow(groups, "null/direct/fee_at_risk/null", PROVISIONAL, false);
   }
 
   @Test
