@@ -13,10 +13,7 @@ import static dev.winwin.schema.ReportSchema.column;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.spark.sql.types.StructField;
 
 /** {@code account_relationships}: one row per account with won deals in the trailing 12 months, partitioned by {@code as_of_month}. */
 public final class AccountRelationshipsSchema {
@@ -29,30 +26,26 @@ public final class AccountRelationshipsSchema {
   public static final String SATISFACTION_SLOPE = "satisfaction_slope";
   public static final String TRAJECTORY = "trajectory";
 
-  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, AS_OF_MONTH, columns());
+  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, AS_OF_MONTH,
+      List.of(
+          column(ACCOUNT_ID, StringType),
+          column(ACCOUNT_NAME, StringType),
+          column(FIRST_CLOSE_MONTH, StringType),
+          column(LAST_CLOSE_MONTH, StringType),
+          column(DEALS, LongType),
+          column(INVOICE_REVENUE, Types.MONEY),
+          column(POCKET_MARGIN_PCT, Types.RATIO),
+          column(MEAN_SATISFACTION, Types.SCORE_0_100),
+          column(CLASSIFIED_DEALS, LongType),
+          column(WIN_WIN_SHARE_OF_CLASSIFIED, Types.RATIO)),
+      ReportSchema.outcomeMix(false),
+      List.of(
+          column(MARGIN_PCT_SLOPE, Types.RATIO),
+          column(SATISFACTION_SLOPE, Types.SCORE_SLOPE),
+          column(TRAJECTORY, StringType),
+          column(WINDOW_START, StringType),
+          column(AS_OF_MONTH, StringType),
+          column(RUN_ID, StringType)));
 
   private AccountRelationshipsSchema() {}
-
-  private static List<StructField> columns() {
-    List<StructField> columns = new ArrayList<>(List.of(
-        column(ACCOUNT_ID, StringType),
-        column(ACCOUNT_NAME, StringType),
-        column(FIRST_CLOSE_MONTH, StringType),
-        column(LAST_CLOSE_MONTH, StringType),
-        column(DEALS, LongType),
-        column(INVOICE_REVENUE, Types.MONEY),
-        column(POCKET_MARGIN_PCT, Types.RATIO),
-        column(MEAN_SATISFACTION, Types.SCORE_0_100),
-        column(CLASSIFIED_DEALS, LongType),
-        column(WIN_WIN_SHARE_OF_CLASSIFIED, Types.RATIO)));
-    columns.addAll(ReportSchema.outcomeMix(false));
-    columns.addAll(List.of(
-        column(MARGIN_PCT_SLOPE, Types.RATIO),
-        column(SATISFACTION_SLOPE, Types.SCORE_SLOPE),
-        column(TRAJECTORY, StringType),
-        column(WINDOW_START, StringType),
-        column(AS_OF_MONTH, StringType),
-        column(RUN_ID, StringType)));
-    return columns;
-  }
 }

@@ -19,37 +19,31 @@ import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.spark.sql.types.StructField;
 
 /** {@code monthly_summary}: one row per close month × segment × region × offering type, partitioned by {@code close_month}. */
 public final class MonthlySummarySchema {
   public static final String NAME = "monthly_summary";
 
-  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH, columns());
+  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH,
+      List.of(
+          column(CLOSE_MONTH, StringType),
+          column(SEGMENT, StringType),
+          column(REGION, StringType),
+          column(OFFERING_TYPE, StringType),
+          column(DEALS_WON, LongType),
+          column(DEALS_LOST, LongType),
+          column(WIN_RATE, Types.RATIO),
+          column(INVOICE_REVENUE, Types.MONEY),
+          column(POCKET_REVENUE, Types.MONEY),
+          column(POCKET_MARGIN, Types.MONEY),
+          column(POCKET_MARGIN_PCT, Types.RATIO),
+          column(MEAN_SATISFACTION, Types.SCORE_0_100)),
+      ReportSchema.winWinShareWithInterval(),
+      ReportSchema.outcomeMix(true),
+      List.of(
+          column(PROVISIONAL, BooleanType),
+          column(RUN_ID, StringType)));
 
   private MonthlySummarySchema() {}
-
-  private static List<StructField> columns() {
-    List<StructField> columns = new ArrayList<>(List.of(
-        column(CLOSE_MONTH, StringType),
-        column(SEGMENT, StringType),
-        column(REGION, StringType),
-        column(OFFERING_TYPE, StringType),
-        column(DEALS_WON, LongType),
-        column(DEALS_LOST, LongType),
-        column(WIN_RATE, Types.RATIO),
-        column(INVOICE_REVENUE, Types.MONEY),
-        column(POCKET_REVENUE, Types.MONEY),
-        column(POCKET_MARGIN, Types.MONEY),
-        column(POCKET_MARGIN_PCT, Types.RATIO),
-        column(MEAN_SATISFACTION, Types.SCORE_0_100)));
-    columns.addAll(ReportSchema.winWinShareWithInterval());
-    columns.addAll(ReportSchema.outcomeMix(true));
-    columns.add(column(PROVISIONAL, BooleanType));
-    columns.add(column(RUN_ID, StringType));
-    return columns;
-  }
 }

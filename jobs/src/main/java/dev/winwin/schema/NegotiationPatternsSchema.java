@@ -17,10 +17,7 @@ import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.spark.sql.types.StructField;
 
 /**
  * {@code negotiation_patterns}: one row per close month × segment × buyer role × sourcing × pricing
@@ -33,30 +30,26 @@ public final class NegotiationPatternsSchema {
   /** Key: whether the provider made selling moves after the buyer's commitment; null when unknown. */
   public static final String KEPT_SELLING_AFTER_COMMIT = "kept_selling_after_commit";
 
-  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH, columns());
+  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH,
+      List.of(
+          column(CLOSE_MONTH, StringType),
+          column(SEGMENT, StringType),
+          column(BUYER_ROLE, StringType),
+          column(SOURCING, StringType),
+          column(PRICING_MODEL, StringType),
+          column(KEPT_SELLING_AFTER_COMMIT, BooleanType),
+          column(DEALS, LongType),
+          column(INVOICE_REVENUE, Types.MONEY),
+          column(AT_RISK_AMOUNT, Types.MONEY),
+          column(AT_RISK_SHARE, Types.RATIO)),
+      ReportSchema.winWinShareWithInterval(),
+      ReportSchema.outcomeMix(false),
+      List.of(
+          column(MEAN_POCKET_MARGIN_PCT, Types.RATIO),
+          column(MEAN_SATISFACTION, Types.SCORE_0_100),
+          column(MEAN_CONCESSION_ASYMMETRY, Types.RATIO),
+          column(PROVISIONAL, BooleanType),
+          column(RUN_ID, StringType)));
 
   private NegotiationPatternsSchema() {}
-
-  private static List<StructField> columns() {
-    List<StructField> columns = new ArrayList<>(List.of(
-        column(CLOSE_MONTH, StringType),
-        column(SEGMENT, StringType),
-        column(BUYER_ROLE, StringType),
-        column(SOURCING, StringType),
-        column(PRICING_MODEL, StringType),
-        column(KEPT_SELLING_AFTER_COMMIT, BooleanType),
-        column(DEALS, LongType),
-        column(INVOICE_REVENUE, Types.MONEY),
-        column(AT_RISK_AMOUNT, Types.MONEY),
-        column(AT_RISK_SHARE, Types.RATIO)));
-    columns.addAll(ReportSchema.winWinShareWithInterval());
-    columns.addAll(ReportSchema.outcomeMix(false));
-    columns.addAll(List.of(
-        column(MEAN_POCKET_MARGIN_PCT, Types.RATIO),
-        column(MEAN_SATISFACTION, Types.SCORE_0_100),
-        column(MEAN_CONCESSION_ASYMMETRY, Types.RATIO),
-        column(PROVISIONAL, BooleanType),
-        column(RUN_ID, StringType)));
-    return columns;
-  }
 }

@@ -16,10 +16,7 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.spark.sql.types.StructField;
 
 /** {@code rep_scorecard}: one row per close month × rep with won or lost deals, partitioned by {@code close_month}. */
 public final class RepScorecardSchema {
@@ -27,27 +24,23 @@ public final class RepScorecardSchema {
   public static final String MEAN_ON_INVOICE_DISCOUNT_PCT = "mean_on_invoice_discount_pct";
   public static final String WIN_WIN_RANK = "win_win_rank";
 
-  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH, columns());
+  public static final ReportSchema SCHEMA = ReportSchema.of(NAME, CLOSE_MONTH,
+      List.of(
+          column(CLOSE_MONTH, StringType),
+          column(REP_ID, StringType),
+          column(DEALS_WON, LongType),
+          column(DEALS_LOST, LongType),
+          column(WIN_RATE, Types.RATIO),
+          column(OutcomeColumns.WIN_WIN.deals(), LongType)),
+      ReportSchema.winWinShareWithInterval(),
+      List.of(
+          column(INVOICE_REVENUE, Types.MONEY),
+          column(MEAN_ON_INVOICE_DISCOUNT_PCT, Types.RATIO),
+          column(POCKET_MARGIN_PCT, Types.RATIO),
+          column(MEAN_SATISFACTION, Types.SCORE_0_100),
+          column(WIN_WIN_RANK, IntegerType),
+          column(PROVISIONAL, BooleanType),
+          column(RUN_ID, StringType)));
 
   private RepScorecardSchema() {}
-
-  private static List<StructField> columns() {
-    List<StructField> columns = new ArrayList<>(List.of(
-        column(CLOSE_MONTH, StringType),
-        column(REP_ID, StringType),
-        column(DEALS_WON, LongType),
-        column(DEALS_LOST, LongType),
-        column(WIN_RATE, Types.RATIO),
-        column(OutcomeColumns.WIN_WIN.deals(), LongType)));
-    columns.addAll(ReportSchema.winWinShareWithInterval());
-    columns.addAll(List.of(
-        column(INVOICE_REVENUE, Types.MONEY),
-        column(MEAN_ON_INVOICE_DISCOUNT_PCT, Types.RATIO),
-        column(POCKET_MARGIN_PCT, Types.RATIO),
-        column(MEAN_SATISFACTION, Types.SCORE_0_100),
-        column(WIN_WIN_RANK, IntegerType),
-        column(PROVISIONAL, BooleanType),
-        column(RUN_ID, StringType)));
-    return columns;
-  }
 }

@@ -35,9 +35,11 @@ public record ReportSchema(String name, StructType outputType, String partitionC
     }
   }
 
-  /** A report's schema from its columns in order. */
-  static ReportSchema of(String name, String partitionColumn, List<StructField> columns) {
-    return new ReportSchema(name, new StructType(columns.toArray(StructField[]::new)), partitionColumn);
+  /** A report's schema from its columns in order, given in runs (e.g. keys, the outcome mix, the run id). */
+  @SafeVarargs
+  static ReportSchema of(String name, String partitionColumn, List<StructField>... columns) {
+    return new ReportSchema(name, new StructType(Arrays.stream(columns).flatMap(List::stream).toArray(StructField[]::new)),
+        partitionColumn);
   }
 
   /** A column of a declared output; every column is nullable, see the class comment. */

@@ -328,7 +328,7 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
     return new Section("Data coverage", sentences, Optional.empty(), "",
         List.of(coverageTable(f.coverage().classifiedBySegmentAndRole()),
             new Table(List.of("Source", "Rows read", "Rejected", "Rejected share"), rows)),
-        List.of("Cells: classified share of the won deals (their number) of " + period + "."), true);
+        List.of("Segment × buyer role: the classified share of the won deals of " + period + ", their number in brackets."), true);
   }
 
   /** Classified share of won deals per segment (rows) and buyer role (columns), and per segment. */
