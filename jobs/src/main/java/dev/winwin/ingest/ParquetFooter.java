@@ -2,10 +2,10 @@ package dev.winwin.ingest;
 
 import java.io.IOException;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.spark.sql.SparkSession;
 
 import dev.winwin.UserError;
 
@@ -14,9 +14,8 @@ import dev.winwin.UserError;
  * and its row count.
  */
 record ParquetFooter(MessageType schema, long rows) {
-  static ParquetFooter read(SparkSession spark, SourceReader.DataFile data) {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(data.path(), spark.sparkContext().hadoopConfiguration()))) {
+  static ParquetFooter read(Configuration conf, DataFile data) {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(data.path(), conf))) {
       return new ParquetFooter(reader.getFileMetaData().getSchema(), reader.getRecordCount());
     } catch (IOException | RuntimeException e) {
       throw new UserError("The input file " + SourceReader.display(data.path()) + " is not readable Parquet: " + e.getMessage(), e);

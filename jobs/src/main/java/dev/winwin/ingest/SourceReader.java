@@ -4,28 +4,29 @@ import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.locate;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
@@ -48,15 +49,16 @@ import dev.winwin.schema.Field;
 import dev.winwin.schema.Source;
 
 /**
- * Reads one source folder (CSV with header, JSON Lines, Parquet, mixed) into text columns with the
- * lineage of every row: the file (relative to the input root), the line or row number, the raw
- * text. Nothing is typed or dropped here; a line that cannot be split into fields is kept with
- * {@link #MALFORMED} set so that validation can quarantine it.
+ * Reads one source folder (CSV with header, JSON Lines, Parquet, mixed, in sub-folders too) into
+ * text columns with the lineage of every row: the file (relative to the input root), the line or
+ * row number, the raw text. Nothing is typed or dropped here; a record that cannot be split into
+ * fields is kept with {@link #MALFORMED} set so that validation can quarantine it. How text files
+ * are cut into records: {@link TextRecords}.
  *
- * <p>Grain out: one row per data line of a text file and per row of a Parquet file.
+ * <p>Grain out: one row per record of a text file and per row of a Parquet file.
  */
 public final class SourceReader {
-  /** True when the line could not be split into the file's columns. */
+  /** True when the record could not be split into the file's columns. */
   public static final String MALFORMED = "malformed";
 
   private SourceReader() {}
@@ -75,26 +77,6 @@ public final class SourceReader {
     return DataTypes.createStructType(fields);
   }
 
-  /**
-   * One data file of a source: its fully qualified path (the same on the driver and every
-   * executor), its path relative to the input root, and its size.
-   */
-  public record DataFile(Path path, String relativePath, long bytes) {
-    /**
-     * Parquet holds the same rows in about a sixth of the bytes of CSV or JSON Lines (5.9 on a
-     * generated 1M-deal history).
-     */
-    private static final long PARQUET_TEXT_RATIO = 6;
-
-    /**
-     * The size of the file's rows as text, what sizing decisions (shuffle partitions, whether the
-     * judged rows fit in memory) go by, so that a Parquet input is not taken for a sixth of itself.
-     */
-    public long textBytes() {
-      return format(path).equals("parquet") ? bytes * PARQUET_TEXT_RATIO : bytes;
-    }
-  }
-
   /** {@link #read(SparkSession, String, Source)} for a local input root. */
   public static Dataset<Row> read(SparkSession spark, java.nio.file.Path inputRoot, Source source) {
     return read(spark, inputRoot.toAbsolutePath().toString(), source);
@@ -104,69 +86,86 @@ public final class SourceReader {
    * Reads every data file of {@code source} under {@code inputRoot}, a path or any Hadoop URI
    * ({@code hdfs://...}, {@code s3a://...}).
    *
-   * @throws UserError when a required folder is missing or empty, a file lacks a required column,
-   *     or a file cannot be read
+   * @throws UserError as {@link #dataFiles} and {@link #open} do
    */
   public static Dataset<Row> read(SparkSession spark, String inputRoot, Source source) {
-    return read(spark, dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source), source);
+    return read(spark, open(spark, dataFiles(spark.sparkContext().hadoopConfiguration(), inputRoot, source), source));
   }
 
   /**
-   * Reads the given data files of {@code source}, as {@link #dataFiles} lists them.
+   * Checks the given data files of {@code source} (as {@link #dataFiles} lists them) and prepares
+   * their reading: reads the CSV headers and Parquet footers, and finds where the text files larger
+   * than one split are cut.
    *
-   * @throws UserError when a file lacks a required column or cannot be read
+   * @throws UserError when a CSV header lacks a required column or names one twice, a Parquet
+   *     file lacks a required column, or a file cannot be read
    */
-  public static Dataset<Row> read(SparkSession spark, List<DataFile> files, Source source) {
-    Map<String, List<DataFile>> byFormat = new HashMap<>();
-    for (DataFile data : files) {
-      byFormat.computeIfAbsent(format(data.path()), f -> new ArrayList<>()).add(data);
-    }
-    Dataset<Row> all = spark.createDataFrame(List.of(), rawSchema(source));
-    if (byFormat.containsKey("csv")) {
-      all = all.unionByName(spark.createDataFrame(csvRows(spark, byFormat.get("csv"), source), rawSchema(source)));
-    }
-    if (byFormat.containsKey("json")) {
-      all = all.unionByName(spark.createDataFrame(jsonRows(spark, byFormat.get("json"), source), rawSchema(source)));
-    }
-    if (byFormat.containsKey("parquet")) {
-      all = all.unionByName(parquetRows(spark, byFormat.get("parquet"), source));
-    }
-    return all;
-  }
-
-  /**
-   * Counts the records of every source without parsing them, as the reconciliation's independent
-   * count of what was read: the non-blank lines of each text file (less the header of a CSV file)
-   * and the rows in each Parquet footer, read on the driver. One job for all text files.
-   *
-   * @param files per source, its data files as {@link #dataFiles} lists them
-   * @return per source folder, its record count; sources without files are absent
-   */
-  public static Map<String, Long> countRecords(SparkSession spark, Map<Source, List<DataFile>> files) {
-    Map<String, Long> counts = new HashMap<>();
-    List<DataFile> textFiles = new ArrayList<>();
-    for (Source source : files.keySet()) {
-      for (DataFile data : files.get(source)) {
-        switch (format(data.path())) {
-          case "parquet" -> counts.merge(source.folder(), ParquetFooter.read(spark, data).rows(), Long::sum);
-          case "csv" -> {
-            counts.merge(source.folder(), -1L, Long::sum);
-            textFiles.add(data);
-          }
-          default -> textFiles.add(data);
-        }
+  public static SourceFiles open(SparkSession spark, List<DataFile> files, Source source) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<DataFile> text = files.stream().filter(file -> file.format() != DataFile.Format.PARQUET).toList();
+    Map<DataFile, ParquetFooter> parquet = new LinkedHashMap<>();
+    for (DataFile file : files) {
+      if (file.format() == DataFile.Format.PARQUET && file.bytes() > 0) {
+        parquet.put(file, ParquetFooter.read(conf, file));
       }
     }
-    if (!textFiles.isEmpty()) {
-      Map<String, Long> linesPerFile = TextLines.parse(spark, textFiles, (file, number, text) -> text.isBlank() ? null : file).countByValue();
-      linesPerFile.forEach((file, lines) -> counts.merge(file.substring(0, file.indexOf('/')), lines, Long::sum));
+    return new SourceFiles(source, files, text.isEmpty() ? null : TextRecords.plan(spark, text, source), parquet);
+  }
+
+  /** Reads the files of a source that {@link #open} prepared. */
+  public static Dataset<Row> read(SparkSession spark, SourceFiles input) {
+    Source source = input.source();
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (input.text() != null) {
+      parts.add(spark.createDataFrame(textRows(input.text(), source), rawSchema(source)));
+    }
+    if (!input.parquet().isEmpty()) {
+      parts.add(parquetRows(spark, input, source));
+    }
+    return parts.stream().reduce(Dataset::unionByName).orElseGet(() -> spark.createDataFrame(List.of(), rawSchema(source)));
+  }
+
+  /**
+   * Counts the records of every file without parsing their fields, as the reconciliation's
+   * independent count of what was read: the records of each text file by the rules of
+   * {@link TextRecords} (a multi-line CSV record is one, a malformed line is one, a CSV header is
+   * none), one job for all of them, and the rows in each Parquet footer. A JSON Lines file is
+   * checked on the way, as a CSV header is when it is opened.
+   *
+   * @return per file (its path relative to the input root), its record count
+   * @throws UserError when a JSON Lines file holds a required key in none of its records, or a
+   *     file cannot be read
+   */
+  public static Map<String, Long> countRecords(SparkSession spark, Collection<SourceFiles> inputs) {
+    Map<String, TextRecords.FileCount> text = TextRecords.count(
+        inputs.stream().map(SourceFiles::text).filter(Objects::nonNull).toList());
+    Map<String, Long> counts = new HashMap<>();
+    for (SourceFiles input : inputs) {
+      for (DataFile file : input.files()) {
+        if (file.format() == DataFile.Format.PARQUET) {
+          ParquetFooter footer = input.parquet().get(file);
+          counts.put(file.relativePath(), footer == null ? 0 : footer.rows());
+          continue;
+        }
+        TextRecords.FileCount count = text.get(file.relativePath());
+        if (!count.missingKeys().isEmpty()) {
+          throw new UserError("The input file " + display(file.path()) + " lacks the required key"
+              + (count.missingKeys().size() > 1 ? "s " : " ") + String.join(", ", count.missingKeys()) + " in every record.");
+        }
+        counts.put(file.relativePath(), count.records());
+      }
     }
     return counts;
   }
 
   /**
-   * The data files of a source folder in name order, listed through the Hadoop file system of
-   * {@code inputRoot}; hidden and underscore files are skipped.
+   * The data files of a source folder and its sub-folders, in name order, listed through the
+   * Hadoop file system of {@code inputRoot}. Files and folders whose names start with {@code _} or
+   * {@code .} ({@code _SUCCESS}, {@code .part-0.crc}, {@code _temporary/}) are skipped; a folder is
+   * a folder whatever its name ({@code export.parquet/}, {@code year=2026/}).
+   *
+   * @throws UserError when a required folder is missing or holds no data file, a file has an
+   *     unknown extension, or a folder cannot be listed
    */
   public static List<DataFile> dataFiles(Configuration conf, String inputRoot, Source source) {
     Path root;
@@ -187,80 +186,50 @@ public final class SourceReader {
         }
         return List.of();
       }
-      for (FileStatus status : fs.listStatus(folder)) {
-        String name = status.getPath().getName();
-        if (!name.startsWith(".") && !name.startsWith("_") && status.isFile()) {
-          files.add(new DataFile(status.getPath(), source.folder() + "/" + name, status.getLen()));
-        }
-      }
+      listRecursively(fs, folder, source.folder(), files);
     } catch (IOException e) {
       throw new UserError("The input folder " + display(folder) + " cannot be listed: " + e.getMessage(), e);
     }
-    files.sort(java.util.Comparator.comparing(DataFile::relativePath));
-    for (DataFile file : files) {
-      format(file.path());
-    }
+    files.sort(Comparator.comparing(DataFile::relativePath));
     if (files.isEmpty() && source.requiredFolder()) {
       throw new UserError("The required input folder " + display(folder) + " holds no .csv, .jsonl, .json or .parquet file.");
     }
     return List.copyOf(files);
   }
 
-  private static String format(Path file) {
-    String name = file.getName().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".csv")) {
-      return "csv";
+  private static void listRecursively(FileSystem fs, Path folder, String relative, List<DataFile> files) throws IOException {
+    FileStatus[] entries = fs.listStatus(folder);
+    Arrays.sort(entries, Comparator.comparing(status -> status.getPath().getName()));
+    for (FileStatus status : entries) {
+      String name = status.getPath().getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      String path = relative + "/" + name;
+      if (status.isDirectory()) {
+        listRecursively(fs, status.getPath(), path, files);
+        continue;
+      }
+      DataFile.Format format = DataFile.Format.of(name);
+      if (format == null) {
+        throw new UserError("The input file " + display(status.getPath()) + " has an unknown type; use .csv, .jsonl, .json or .parquet.");
+      }
+      files.add(new DataFile(status.getPath(), path, status.getLen(), Instant.ofEpochMilli(status.getModificationTime()), format));
     }
-    if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-      return "json";
-    }
-    if (name.endsWith(".parquet")) {
-      return "parquet";
-    }
-    throw new UserError("The input file " + display(file) + " has an unknown type; use .csv, .jsonl, .json or .parquet.");
   }
 
-  private static JavaRDD<Row> csvRows(SparkSession spark, List<DataFile> files, Source source) {
-    // Each file has its own header: where the source's fields are in it, and how many columns it has.
-    Map<String, int[]> positionsByFile = new HashMap<>();
-    for (DataFile data : files) {
-      List<String> header = csvHeader(spark, data.path());
-      requireColumns(data.path(), Set.copyOf(header), source);
-      int[] positions = new int[source.fieldNames().size() + 1];
-      for (int i = 0; i < source.fieldNames().size(); i++) {
-        positions[i] = header.indexOf(source.fieldNames().get(i));
-      }
-      positions[positions.length - 1] = header.size();
-      positionsByFile.put(data.relativePath(), positions);
-    }
+  private static JavaRDD<Row> textRows(TextRecords text, Source source) {
     String sourceName = source.folder();
-    return TextLines.parse(spark, files, (file, number, text) -> {
-      if (number == 1 || text.isBlank()) {
-        return null;
-      }
-      int[] positions = positionsByFile.get(file);
-      int fieldCount = positions.length - 1;
-      List<String> values = CsvLine.parse(text);
-      boolean malformed = values == null || values.size() != positions[fieldCount];
-      Object[] row = lineage(sourceName, file, number, text, malformed, fieldCount);
-      for (int i = 0; i < fieldCount && !malformed; i++) {
-        row[5 + i] = positions[i] < 0 ? null : emptyToNull(values.get(positions[i]));
-      }
-      return RowFactory.create(row);
-    });
-  }
-
-  private static JavaRDD<Row> jsonRows(SparkSession spark, List<DataFile> files, Source source) {
-    String[] names = source.fieldNames().toArray(String[]::new);
-    String sourceName = source.folder();
-    return TextLines.parse(spark, files, (file, number, text) -> {
-      if (text.isBlank()) {
-        return null;
-      }
-      Map<String, String> values = JsonLine.parse(text);
-      Object[] row = lineage(sourceName, file, number, text, values == null, names.length);
-      for (int i = 0; i < names.length && values != null; i++) {
-        row[5 + i] = emptyToNull(values.get(names[i]));
+    int fieldCount = source.fields().size();
+    return text.parse((file, number, raw, values) -> {
+      Object[] row = new Object[5 + fieldCount];
+      row[0] = sourceName;
+      row[1] = file;
+      row[2] = number;
+      row[3] = raw;
+      row[4] = values == null;
+      if (values != null) {
+        System.arraycopy(values, 0, row, 5, fieldCount);
       }
       return RowFactory.create(row);
     });
@@ -271,13 +240,11 @@ public final class SourceReader {
    * history has hundreds of files per source, and a plan with a scan per file costs more to
    * analyse and run than the rows do. Files are grouped by the schema in their footer, so a
    * folder whose files differ (an added column, a number typed differently) still reads each file
-   * by its own schema; lineage comes from each row's file name and position in its file.
+   * by its own schema; lineage comes from each row's file and position in its file.
    */
-  private static Dataset<Row> parquetRows(SparkSession spark, List<DataFile> files, Source source) {
+  private static Dataset<Row> parquetRows(SparkSession spark, SourceFiles input, Source source) {
     Map<MessageType, List<DataFile>> bySchema = new LinkedHashMap<>();
-    for (DataFile data : files) {
-      bySchema.computeIfAbsent(ParquetFooter.read(spark, data).schema(), schema -> new ArrayList<>()).add(data);
-    }
+    input.parquet().forEach((file, footer) -> bySchema.computeIfAbsent(footer.schema(), schema -> new ArrayList<>()).add(file));
     Dataset<Row> all = null;
     for (List<DataFile> group : bySchema.values()) {
       Dataset<Row> rows = readParquet(spark, group, source);
@@ -291,7 +258,10 @@ public final class SourceReader {
     Path first = files.get(0).path();
     Dataset<Row> parquet;
     try {
-      parquet = spark.read().parquet(files.stream().map(data -> data.path().toString()).toArray(String[]::new));
+      // Explicit files, and recursive lookup, which turns partition discovery off: a folder named
+      // year=2026 adds no column.
+      parquet = spark.read().option("recursiveFileLookup", "true")
+          .parquet(files.stream().map(data -> data.path().toString()).toArray(String[]::new));
     } catch (RuntimeException e) {
       throw new UserError("The input file " + display(first) + " is not readable Parquet: " + e.getMessage(), e);
     }
@@ -299,14 +269,52 @@ public final class SourceReader {
     requireColumns(first, present, source);
     List<Column> columns = new ArrayList<>(List.of(
         lit(source.folder()).as(SOURCE),
-        concat(lit(source.folder() + "/"), col("_metadata.file_name")).as(SOURCE_FILE),
-        col("_metadata.row_index").plus(1).cast(DataTypes.LongType).as(ROW_NUMBER),
+        coalesce(col(LOOKUP_RELATIVE_PATH), col(METADATA_FILE_PATH)).as(SOURCE_FILE),
+        col(METADATA_ROW_INDEX).plus(1).cast(DataTypes.LongType).as(ROW_NUMBER),
         to_json(struct(Arrays.stream(parquet.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new))).as(RAW),
         lit(false).as(MALFORMED)));
     for (String name : source.fieldNames()) {
       columns.add(present.contains(name) ? asText(parquet, name).as(name) : lit(null).cast(DataTypes.StringType).as(name));
     }
-    return parquet.select(columns.toArray(Column[]::new));
+    return withLineage(spark, parquet, files).select(columns.toArray(Column[]::new));
+  }
+
+  private static final String METADATA_FILE_PATH = "_winwin_file_path";
+  private static final String METADATA_ROW_INDEX = "_winwin_row_index";
+  private static final String LOOKUP_FILE_PATH = "_winwin_lookup_path";
+  private static final String LOOKUP_RELATIVE_PATH = "_winwin_relative_path";
+
+  /**
+   * Adds each row's index in its file and its file's path relative to the input root, looked up by
+   * the path part of the file's URI: Spark's {@code _metadata.file_path} is a URI whose scheme and
+   * authority it writes its own way ({@code file:/x} where Hadoop writes {@code file:///x}), but
+   * whose path is the file's URI path. A row whose file is not found keeps its full URI rather than
+   * being lost. The lookup is broadcast: one small table, no shuffle.
+   */
+  private static Dataset<Row> withLineage(SparkSession spark, Dataset<Row> parquet, List<DataFile> files) {
+    List<Row> lookup = new ArrayList<>();
+    String common = null;
+    for (DataFile file : files) {
+      String uriPath = file.path().toUri().getRawPath();
+      lookup.add(RowFactory.create(uriPath, file.relativePath()));
+      common = common == null ? uriPath : commonPrefix(common, uriPath);
+    }
+    Dataset<Row> paths = spark.createDataFrame(lookup, DataTypes.createStructType(List.of(
+        DataTypes.createStructField(LOOKUP_FILE_PATH, DataTypes.StringType, false),
+        DataTypes.createStructField(LOOKUP_RELATIVE_PATH, DataTypes.StringType, false))));
+    Column filePath = col(METADATA_FILE_PATH);
+    Dataset<Row> withPath = parquet.withColumn(METADATA_FILE_PATH, col("_metadata.file_path"))
+        .withColumn(METADATA_ROW_INDEX, col("_metadata.row_index"));
+    Column uriPath = filePath.substr(locate(common.substring(0, common.lastIndexOf('/') + 1), filePath), lit(Integer.MAX_VALUE));
+    return withPath.join(broadcast(paths), uriPath.equalTo(col(LOOKUP_FILE_PATH)), "left");
+  }
+
+  private static String commonPrefix(String a, String b) {
+    int n = 0;
+    while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+      n++;
+    }
+    return a.substring(0, n);
   }
 
   /**
@@ -319,38 +327,7 @@ public final class SourceReader {
     return when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text);
   }
 
-  private static Object[] lineage(String source, String file, long rowNumber, String raw, boolean malformed, int fieldCount) {
-    Object[] row = new Object[5 + fieldCount];
-    row[0] = source;
-    row[1] = file;
-    row[2] = rowNumber;
-    row[3] = raw;
-    row[4] = malformed;
-    return row;
-  }
-
-  private static List<String> csvHeader(SparkSession spark, Path file) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file), StandardCharsets.UTF_8))) {
-      String first = reader.readLine();
-      List<String> header = first == null ? null : CsvLine.parse(TextLines.stripLineEnd(first.replace("\uFEFF", "")));
-      if (header == null) {
-        throw new UserError("The input file " + display(file) + " has no readable CSV header line.");
-      }
-      List<String> names = header.stream().map(String::trim).toList();
-      Set<String> seen = new HashSet<>();
-      for (String name : names) {
-        if (!seen.add(name)) {
-          throw new UserError("The input file " + display(file) + " names the column " + name + " twice in its header.");
-        }
-      }
-      return names;
-    } catch (IOException | UncheckedIOException e) {
-      throw new UserError("The input file " + display(file) + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  private static void requireColumns(Path file, Set<String> present, Source source) {
+  static void requireColumns(Path file, Set<String> present, Source source) {
     for (Field field : source.fields()) {
       if (field.required() && !present.contains(field.name())) {
         throw new UserError("The input file " + display(file) + " lacks the required column " + field.name() + ".");
@@ -361,9 +338,5 @@ public final class SourceReader {
   /** A local file as a plain path, anything else as its URI, for messages. */
   static String display(Path path) {
     return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
-  }
-
-  private static String emptyToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

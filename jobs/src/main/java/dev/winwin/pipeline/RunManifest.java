@@ -30,8 +30,11 @@ public record RunManifest(
     Map<String, Long> outcomes,
     Map<String, String> config) {
 
-  /** One input file: its source, path relative to the input root, and size. */
-  public record InputFile(String source, String path, long bytes) {}
+  /**
+   * One input file: its source, path relative to the input root, size, and the records read from
+   * it (0 for an empty file; a CSV header is no record).
+   */
+  public record InputFile(String source, String path, long bytes, long rows) {}
 
   /** Reconciliation of one source: {@code read = accepted + superseded + rejected}. */
   public record SourceCounts(long read, long accepted, long superseded, long rejected, Map<String, Long> reasons) {

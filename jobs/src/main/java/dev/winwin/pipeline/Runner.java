@@ -36,6 +36,8 @@ import dev.winwin.ConcurrentActions;
 import dev.winwin.UserError;
 import dev.winwin.Version;
 import dev.winwin.config.Settings;
+import dev.winwin.ingest.DataFile;
+import dev.winwin.ingest.SourceFiles;
 import dev.winwin.ingest.SourceReader;
 import dev.winwin.io.JsonFiles;
 import dev.winwin.io.Location;
@@ -70,10 +72,10 @@ public final class Runner {
   private final SparkSession spark;
   private final Settings settings;
   private final Map<String, Long> timings = new LinkedHashMap<>();
-  /** The data files of every source, listed once per run. */
-  private final Map<Source, List<SourceReader.DataFile>> inputFiles = new EnumMap<>(Source.class);
-  /** Rows read per source folder, counted before validation so the reconciliation can fail. */
-  private final Map<String, Long> rowsRead = new HashMap<>();
+  /** The data files of every source, listed and opened once per run. */
+  private final Map<Source, SourceFiles> inputFiles = new EnumMap<>(Source.class);
+  /** Records read per file (by its path under the input root), counted before validation so the reconciliation can fail. */
+  private final Map<String, Long> rowsPerFile = new HashMap<>();
   private long phaseStart = System.nanoTime();
 
   public Runner(SparkSession spark, Settings settings) {
@@ -187,19 +189,22 @@ public final class Runner {
   }
 
   private Map<Source, Dataset<Row>> readAndValidate(Optional<Location> checkpointDir) {
-    Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
     inputFiles.clear();
     for (Source source : Source.values()) {
-      inputFiles.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source));
-      raw.put(source, SourceReader.read(spark, inputFiles.get(source), source));
+      List<DataFile> files = SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), settings.input(), source);
+      inputFiles.put(source, SourceReader.open(spark, files, source));
     }
+    // Counted before anything is validated: the count is also where a JSON Lines file that never
+    // holds a required key stops the run.
+    rowsPerFile.clear();
+    rowsPerFile.putAll(SourceReader.countRecords(spark, inputFiles.values()));
+    Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
+    inputFiles.forEach((source, files) -> raw.put(source, SourceReader.read(spark, files)));
     LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
-    long inputBytes = inputFiles.values().stream().flatMap(List::stream).mapToLong(SourceReader.DataFile::textBytes).sum();
+    long inputBytes = inputFiles.values().stream().flatMap(files -> files.files().stream()).mapToLong(DataFile::textBytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
     }
-    rowsRead.clear();
-    rowsRead.putAll(SourceReader.countRecords(spark, inputFiles));
     // Each judged source is computed once and cut from its lineage, so the rules and reports that
     // read it neither recompute it nor re-analyse its whole plan. The raw sources are read once
     // each, by their own validation, and are not kept.
@@ -210,7 +215,7 @@ public final class Runner {
 
   /** DOMAIN §2: fx_rates is required as soon as a currency besides the base currency appears. */
   private void requireFxRatesWhenForeignCurrencies(Dataset<Row> judgedDeals) {
-    if (rowsRead.getOrDefault(Source.FX_RATES.folder(), 0L) > 0) {
+    if (rowsRead(Source.FX_RATES) > 0) {
       return;
     }
     List<String> foreign = judgedDeals.select(col(CURRENCY)).distinct()
@@ -239,7 +244,7 @@ public final class Runner {
       long accepted = statuses.getOrDefault(Validation.ACCEPTED, 0L);
       long superseded = statuses.getOrDefault(Validation.SUPERSEDED, 0L);
       long rejected = statuses.getOrDefault(Validation.REJECTED, 0L);
-      long read = rowsRead.getOrDefault(source.folder(), 0L);
+      long read = rowsRead(source);
       if (read != accepted + superseded + rejected) {
         throw new IllegalStateException(String.format(Locale.ROOT,
             "Validation did not account for every row of %s: read %d, judged %d.", source.folder(), read, accepted + superseded + rejected));
@@ -248,6 +253,10 @@ public final class Runner {
     }
     lap("read_and_validate");
     return counts;
+  }
+
+  private long rowsRead(Source source) {
+    return inputFiles.get(source).files().stream().mapToLong(file -> rowsPerFile.get(file.relativePath())).sum();
   }
 
   private List<String> overGate(Map<Source, RunManifest.SourceCounts> counts) {
@@ -316,8 +325,8 @@ public final class Runner {
 
   private List<RunManifest.InputFile> manifestInputFiles() {
     List<RunManifest.InputFile> files = new ArrayList<>();
-    inputFiles.forEach((source, dataFiles) -> dataFiles.forEach(
-        file -> files.add(new RunManifest.InputFile(source.folder(), file.relativePath(), file.bytes()))));
+    inputFiles.forEach((source, dataFiles) -> dataFiles.files().forEach(file -> files.add(
+        new RunManifest.InputFile(source.folder(), file.relativePath(), file.bytes(), rowsPerFile.get(file.relativePath())))));
     return files;
   }
 

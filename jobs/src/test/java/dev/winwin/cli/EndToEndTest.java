@@ -14,6 +14,8 @@ import static dev.winwin.schema.Columns.OUTCOME;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.POCKET_REVENUE;
 import static dev.winwin.schema.Columns.PROVIDER_RESULT;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
+import static dev.winwin.schema.Columns.RESPONSES;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SATISFACTION;
 import static dev.winwin.schema.Columns.UNCLASSIFIED_REASON;
@@ -44,6 +46,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +65,8 @@ import dev.winwin.testing.TestSpark;
  */
 class EndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DEALS_HEADER = "deal_id,updated_at,account_id,account_name,segment,region,rep_id,offering,offering_type,"
+      + "buyer_role,sourcing,pricing_model,stage,created_date,commit_date,close_date,currency,list_amount,invoice_amount,at_risk_amount,loss_reason";
 
   @TempDir
   Path temp;
@@ -80,8 +86,7 @@ class EndToEndTest {
     //     → margin 0 → provider loses; an influencer gives NPS 3 → client loses → lose-lose.
     // D3: won, cost but no survey → unclassified (no_survey).   D4: lost, same group as D2.
     // D5: closed 2026-09, differentiated, margin 10% → provider loses; CSAT 5 → client wins → win-lose (client).
-    write("deals/deals.csv",
-        "deal_id,updated_at,account_id,account_name,segment,region,rep_id,offering,offering_type,buyer_role,sourcing,pricing_model,stage,created_date,commit_date,close_date,currency,list_amount,invoice_amount,at_risk_amount,loss_reason",
+    write("deals/deals.csv", DEALS_HEADER,
         "D1,2026-09-01T10:00:00Z,A1,Acme,enterprise,emea,R1,Advisory,differentiated,executive,direct,fixed,open,2026-08-01,,,USD,1000,,,",
         "D1,2026-10-20T10:00:00Z,A1,Acme,enterprise,emea,R1,Advisory,differentiated,executive,direct,fixed,won,2026-08-01,2026-10-10,2026-10-20,USD,1000,1000,,",
         "D2,2026-10-21T10:00:00Z,A2,\"Beta, Inc.\",enterprise,emea,R2,Hosting,commodity,procurement,rfp,fixed,won,,,2026-10-21,EUR,1000,800,,",
@@ -208,6 +213,78 @@ class EndToEndTest {
     assertEquals(1, missing.exitCode());
     assertTrue(missing.err().contains("required input folder " + input.resolve(Source.COST_LINES.folder()) + " is missing"), missing.err());
     assertFalse(Files.exists(output.resolve(DealOutcomesSchema.NAME)));
+  }
+
+  /**
+   * Real exports: a sub-folder of deals, a survey export in a sub-folder whose comment runs over
+   * three lines, empty files in every format, a CSV header alone, Spark's and Hadoop's side files.
+   * Every data file is read and listed in the manifest with its records.
+   */
+  @Test
+  void readsSubFoldersAndEmptyFilesAndListsEveryFileWithItsRows() throws IOException {
+    write("deals/2026/late/d6.csv", DEALS_HEADER,
+        "D6,2026-10-25T10:00:00Z,A3,Gamma,enterprise,emea,R2,Hosting,commodity,procurement,rfp,fixed,open,,,,USD,900,,,");
+    write("deals/_SUCCESS");
+    write("deals/2026/.d6.csv.crc", "crc");
+    // a survey without a score: a row reject, since the file's other record has one
+    write("surveys/2026/partial.jsonl",
+        "{\"response_id\":\"S5\",\"deal_id\":\"D5\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\",\"score\":5}",
+        "{\"response_id\":\"S6\",\"deal_id\":\"D5\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\"}");
+    Files.write(input.resolve("cost_lines/empty.csv"), new byte[0]);
+    Files.write(input.resolve("surveys/2026/none.jsonl"), new byte[0]);
+    Files.write(input.resolve("fx_rates/empty.parquet"), new byte[0]);
+    write("price_adjustments/header-only.csv", "adjustment_id,deal_id,element,amount,currency,traded_for");
+    // D3's survey; the comment spans three lines (CRLF inside the quotes)
+    Files.writeString(input.resolve("surveys/2026/comments.csv"),
+        "response_id,deal_id,respondent_role,instrument,score,comment\r\nS4,D3,decision_maker,csat,5,\"Great team.\r\nOn time,\r\nand \"\"fair\"\".\"\r\n",
+        StandardCharsets.UTF_8);
+
+    CliRun run = winwin("monthly", "--month", "2026-10", "--set", "quality.max-reject-share=0.5",
+        "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+
+    JsonNode manifest = manifest(output);
+    Map<String, String> files = new TreeMap<>();
+    manifest.get("inputFiles").forEach(file -> files.put(file.get("path").asText(),
+        file.get("source").asText() + ", " + file.get("rows").asLong() + " rows, " + file.get("bytes").asLong() + " bytes"));
+    Map<String, String> expected = new TreeMap<>();
+    for (String[] file : new String[][] {{"cost_lines/costs.csv", "5"}, {"cost_lines/empty.csv", "0"}, {"deals/2026/late/d6.csv", "1"},
+        {"deals/deals.csv", "6"}, {"fx_rates/empty.parquet", "0"}, {"fx_rates/fx.csv", "2"}, {"price_adjustments/adjustments.csv", "1"},
+        {"price_adjustments/header-only.csv", "0"}, {"surveys/2026/comments.csv", "1"}, {"surveys/2026/none.jsonl", "0"},
+        {"surveys/2026/partial.jsonl", "2"}, {"surveys/responses.jsonl", "3"}}) {
+      expected.put(file[0], file[0].substring(0, file[0].indexOf('/')) + ", " + file[1] + " rows, " + Files.size(input.resolve(file[0])) + " bytes");
+    }
+    assertEquals(expected, files);
+    JsonNode surveys = manifest.get("sources").get("surveys");
+    assertEquals(List.of(6L, 5L, 1L), List.of(surveys.get("read").asLong(), surveys.get("accepted").asLong(), surveys.get("rejected").asLong()));
+    assertEquals(1, surveys.get("reasons").get("missing_field:score").asInt());
+    assertEquals(7, manifest.get("sources").get("deals").get("read").asInt());
+
+    Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve(DealOutcomesSchema.NAME).toString()).collectAsList(), DEAL_ID);
+    // D3 now has its survey (CSAT 5 by the decision maker): classified instead of no_survey
+    assertRow(outcomes.get("D3"), Map.of(OUTCOME, "win-win", RESPONSES, 1L, REJECTED_INPUT_ROWS, 0L));
+    // D5 is judged on its accepted survey and says that S6 was rejected
+    assertRow(outcomes.get("D5"), Map.of(OUTCOME, "win-lose", RESPONSES, 2L, REJECTED_INPUT_ROWS, 1L));
+  }
+
+  /** What stops a run before anything is written: one sentence naming the file (and column or key), exit 1. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "surveys/extra.jsonl|{\"response_id\":\"S8\",\"deal_id\":\"D1\",\"respondent_role\":\"end_user\",\"instrument\":\"csat\"}|lacks the required key score in every record.",
+      "deals/2026/notes.txt|a note|has an unknown type; use .csv, .jsonl, .json or .parquet.",
+      "cost_lines/more/costs.csv|cost_id,deal_id,cost_type,amount,currency,amount|names the column amount twice in its header.",
+      "cost_lines/more/costs.csv|cost_id,deal_id,cost_type,currency|lacks the required column amount."})
+  void badInputFilesStopTheRunBeforeAnythingIsWritten(String file, String content, String says) throws IOException {
+    write(file, content);
+
+    CliRun run = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("The input file " + input.resolve(file) + " " + says), run.err());
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    assertFalse(Files.exists(output.resolve("current")), "nothing published");
+    assertFalse(Files.exists(output.resolve("deal_outcomes")), "nothing published");
+    assertFalse(Files.exists(output.resolve("runs")), "no manifest");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -35,6 +36,10 @@ import dev.winwin.testing.TestSpark;
 
 /** Reading source folders into text columns with lineage; row numbers are file line numbers. */
 class SourceReaderTest {
+  private static final String SURVEY_HEADER = "response_id,deal_id,respondent_role,instrument,score,comment";
+  private static final String SURVEY_JSON =
+      "{\"response_id\":\"S9\",\"deal_id\":\"D9\",\"respondent_role\":\"end_user\",\"instrument\":\"nps\",\"score\":7}";
+
   private final SparkSession spark = TestSpark.session();
 
   @TempDir
@@ -127,8 +132,7 @@ class SourceReaderTest {
     assertRow(rows, "fx_rates/c.parquet/2", "month", "2026-05", "rate_to_base", null);
     assertRow(rows, "fx_rates/c.parquet/3", "month", "2026-06", "rate_to_base", "1.14",
         RAW, "{\"month\":\"2026-06\",\"currency\":\"EUR\",\"rate_to_base\":\" 1.14 \"}");
-    List<SourceReader.DataFile> files = SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), root.toString(), Source.FX_RATES);
-    assertEquals(Map.of("fx_rates", 6L), SourceReader.countRecords(spark, Map.of(Source.FX_RATES, files)));
+    assertEquals(Map.of("fx_rates/a.parquet", 2L, "fx_rates/b.parquet", 1L, "fx_rates/c.parquet", 3L), count(Source.FX_RATES));
   }
 
   @Test
@@ -143,17 +147,103 @@ class SourceReaderTest {
   @Test
   void countsRecordsWithoutParsingThem() throws IOException {
     // header, two records (one malformed, still a record), a blank line
-    write("surveys/a.csv", "response_id,deal_id\nS1,D1\nS2,\"open\n\n");
-    write("surveys/b.csv", "response_id,deal_id\r\nS3,D3\r\n");
+    write("surveys/a.csv", SURVEY_HEADER + "\nS1,D1,end_user,csat,5,\nS2,\"open\n\n");
+    // one record over three lines
+    write("surveys/b.csv", SURVEY_HEADER + "\r\nS3,D3,end_user,csat,5,\"one\r\ntwo\r\nthree\"\r\n");
     // two records and a blank line, no header
-    write("negotiation_events/e.jsonl", "{\"event_id\":\"N1\"}\n   \n{\"event_id\":\"N2\"}\n");
-    String input = root.toAbsolutePath().toString();
-    Map<Source, List<SourceReader.DataFile>> files = new java.util.EnumMap<>(Source.class);
-    for (Source source : List.of(Source.SURVEYS, Source.NEGOTIATION_EVENTS, Source.PRICE_ADJUSTMENTS)) {
-      files.put(source, SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), input, source));
-    }
+    write("surveys/c.jsonl", SURVEY_JSON + "\n   \n" + SURVEY_JSON + "\n");
 
-    assertEquals(Map.of("surveys", 3L, "negotiation_events", 2L), SourceReader.countRecords(spark, files));
+    assertEquals(Map.of("surveys/a.csv", 2L, "surveys/b.csv", 1L, "surveys/c.jsonl", 2L), count(Source.SURVEYS));
+  }
+
+  @Test
+  void listsSubFoldersSkippingHiddenAndUnderscoreNamesAtAnyDepth() throws IOException {
+    write("deals/2026/oct.csv", "deal_id\n");
+    write("deals/2026/10/late.jsonl", "");
+    write("deals/export.parquet/part-0.parquet", "");
+    write("deals/_SUCCESS", "");
+    write("deals/2026/.oct.csv.crc", "crc");
+    write("deals/_temporary/0/part-1.parquet", "half written");
+    write("deals/.hidden/notes.txt", "not data");
+    write("deals/top.csv", "deal_id\n");
+
+    List<DataFile> files = SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), root.toString(), Source.DEALS);
+
+    assertEquals(List.of("deals/2026/10/late.jsonl", "deals/2026/oct.csv", "deals/export.parquet/part-0.parquet", "deals/top.csv"),
+        files.stream().map(DataFile::relativePath).toList());
+    assertEquals(List.of(DataFile.Format.JSON_LINES, DataFile.Format.CSV, DataFile.Format.PARQUET, DataFile.Format.CSV),
+        files.stream().map(DataFile::format).toList());
+    DataFile oct = files.get(1);
+    assertEquals(8, oct.bytes());
+    assertEquals(Files.getLastModifiedTime(root.resolve("deals/2026/oct.csv")).toInstant().toEpochMilli(), oct.modified().toEpochMilli());
+  }
+
+  @Test
+  void failsNamingAFileOfUnknownTypeInASubFolder() throws IOException {
+    write("deals/deals.csv", "deal_id\n");
+    write("deals/2026/deals.xlsx", "not a table");
+
+    UserError error = assertThrows(UserError.class,
+        () -> SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), root.toString(), Source.DEALS));
+
+    assertEquals("The input file " + root.resolve("deals/2026/deals.xlsx") + " has an unknown type; use .csv, .jsonl, .json or .parquet.",
+        error.getMessage());
+  }
+
+  /**
+   * A Hive-style folder name is a folder, not a column; a folder named like a Parquet file is a
+   * folder; each row names its file by its whole path under the input root.
+   */
+  @Test
+  void readsParquetInPartitionAndExportFoldersWithoutAddingColumns() throws IOException {
+    StructType text = fxSchema(DataTypes.StringType);
+    writeParquet("fx_rates/year=2026/part-0.parquet", text, RowFactory.create("2026-01", "EUR", "1.10"), RowFactory.create("2026-02", "EUR", "1.11"));
+    writeParquet("fx_rates/Q4 export.parquet/part-0.parquet", text, RowFactory.create("2025-12", "GBP", "1.27"));
+    write("fx_rates/Q4 export.parquet/_SUCCESS", "");
+
+    Dataset<Row> read = SourceReader.read(spark, root, Source.FX_RATES);
+
+    assertEquals(List.of("fx_rates/Q4 export.parquet/part-0.parquet/1", "fx_rates/year=2026/part-0.parquet/1", "fx_rates/year=2026/part-0.parquet/2"),
+        List.copyOf(RowAssert.byKey(read, SOURCE_FILE, ROW_NUMBER).keySet()));
+    assertRow(RowAssert.byKey(read, SOURCE_FILE, ROW_NUMBER), "fx_rates/year=2026/part-0.parquet/2", "month", "2026-02", "rate_to_base", "1.11",
+        RAW, "{\"month\":\"2026-02\",\"currency\":\"EUR\",\"rate_to_base\":\"1.11\"}");
+    assertEquals(SourceReader.rawSchema(Source.FX_RATES), read.schema());
+    assertEquals(Map.of("fx_rates/Q4 export.parquet/part-0.parquet", 1L, "fx_rates/year=2026/part-0.parquet", 2L), count(Source.FX_RATES));
+  }
+
+  /** Zero bytes in any format, a CSV header alone, only blank lines: files without rows, not errors. */
+  @Test
+  void readsEmptyFilesAsFilesWithoutRows() throws IOException {
+    write("fx_rates/zero.csv", "");
+    write("fx_rates/zero.jsonl", "");
+    write("fx_rates/zero.parquet", "");
+    write("fx_rates/header-only.csv", "month,currency,rate_to_base\r\n");
+    write("fx_rates/blank.csv", "\n  \r\n\n");
+    write("fx_rates/blank.jsonl", "\r\n\n");
+
+    assertEquals(0, SourceReader.read(spark, root, Source.FX_RATES).count());
+    assertEquals(Map.of("fx_rates/zero.csv", 0L, "fx_rates/zero.jsonl", 0L, "fx_rates/zero.parquet", 0L, "fx_rates/header-only.csv", 0L,
+        "fx_rates/blank.csv", 0L, "fx_rates/blank.jsonl", 0L), count(Source.FX_RATES));
+  }
+
+  @Test
+  void failsNamingFileAndKeyWhenAJsonLinesFileNeverHoldsARequiredKey() throws IOException {
+    write("fx_rates/fine.jsonl", "{\"month\":\"2026-01\",\"currency\":\"EUR\",\"rate_to_base\":1.1}\n");
+    write("fx_rates/2026/no-rate.jsonl", "{\"month\":\"2026-02\",\"currency\":\"EUR\"}\n{\"month\":\"2026-03\",\"currency\":\"EUR\"}\n");
+
+    UserError error = assertThrows(UserError.class, () -> count(Source.FX_RATES));
+
+    assertEquals("The input file " + root.resolve("fx_rates/2026/no-rate.jsonl") + " lacks the required key rate_to_base in every record.",
+        error.getMessage());
+  }
+
+  @Test
+  void failsNamingFileAndColumnWhenACsvHeaderNamesAColumnTwice() throws IOException {
+    write("fx_rates/rates.csv", "month,currency,rate_to_base, month\n2026-01,EUR,1.1,2026-02\n");
+
+    UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.FX_RATES));
+
+    assertEquals("The input file " + root.resolve("fx_rates/rates.csv") + " names the column month twice in its header.", error.getMessage());
   }
 
   @Test
@@ -178,16 +268,6 @@ class SourceReaderTest {
     assertTrue(error.getMessage().contains("amount"), error.getMessage());
   }
 
-  @Test
-  void failsOnAFileOfUnknownType() throws IOException {
-    write("deals/deals.csv", "deal_id\n");
-    write("deals/deals.xlsx", "not a table");
-
-    UserError error = assertThrows(UserError.class, () -> SourceReader.read(spark, root, Source.DEALS));
-
-    assertTrue(error.getMessage().contains("deals.xlsx"), error.getMessage());
-  }
-
   private static StructType fxSchema(DataType rate) {
     return DataTypes.createStructType(List.of(
         DataTypes.createStructField("month", DataTypes.StringType, false),
@@ -204,6 +284,12 @@ class SourceReaderTest {
       Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
       Files.move(part, root.resolve(relative));
     }
+  }
+
+  /** The records per file of one source, as the reconciliation counts them. */
+  private Map<String, Long> count(Source source) {
+    List<DataFile> files = SourceReader.dataFiles(spark.sparkContext().hadoopConfiguration(), root.toString(), source);
+    return SourceReader.countRecords(spark, List.of(SourceReader.open(spark, files, source)));
   }
 
   private void write(String relative, String text) throws IOException {
