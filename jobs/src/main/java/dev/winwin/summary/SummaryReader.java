@@ -253,7 +253,7 @@ public final class SummaryReader {
     YearMonth beforeStart = month.minusMonths(5);
     Column recent = inMonths(recentStart, month);
     Column before = inMonths(beforeStart, recentStart.minusMonths(1));
-    Column classified = classifiedOfSummary();
+    Column classified = col(CLASSIFIED_DEALS);
     Column winWin = col(OutcomeColumns.WIN_WIN.deals());
     List<SegmentMove> moves = new ArrayList<>();
     for (Row row : summary.groupBy(col(SEGMENT)).agg(
@@ -317,7 +317,7 @@ public final class SummaryReader {
       byBuyerRole.put(row.getString(0), new Share(row.getLong(1), row.getLong(2)));
     }
     Map<String, Share> byOfferingType = new TreeMap<>();
-    for (Row row : summary.groupBy(col(OFFERING_TYPE)).agg(sum(winWin), sum(classifiedOfSummary())).collectAsList()) {
+    for (Row row : summary.groupBy(col(OFFERING_TYPE)).agg(sum(winWin), sum(col(CLASSIFIED_DEALS))).collectAsList()) {
       byOfferingType.put(row.getString(0), new Share(row.getLong(1), row.getLong(2)));
     }
     Column atRiskPricing = col(PRICING_MODEL).isin("fee_at_risk", "gainshare");
@@ -424,11 +424,6 @@ public final class SummaryReader {
     return rows.withColumn(report.partitionColumn(), col(report.partitionColumn()).cast(DataTypes.StringType));
   }
 
-
-  /** The classified deals of a {@code monthly_summary} row: its won deals less the unclassified ones. */
-  private static Column classifiedOfSummary() {
-    return col(DEALS_WON).minus(col(OutcomeColumns.UNCLASSIFIED.deals()));
-  }
 
   private static Column inMonths(YearMonth first, YearMonth last) {
     return col(CLOSE_MONTH).geq(first.toString()).and(col(CLOSE_MONTH).leq(last.toString()));
