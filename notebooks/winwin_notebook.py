@@ -179,8 +179,14 @@ outcome with win-lose split by the winning party."""
 
 
 def output_dir(output=None):
-    """The output folder reports are read from: `output`, else WINWIN_OUTPUT, else <repo>/out."""
-    chosen = output or os.environ.get("WINWIN_OUTPUT") or "out"
+    """The output root reports are read from: `output`, else WINWIN_OUTPUT, else <repo>/out.
+
+    A local folder comes back as a Path (relative to the repository root); a Hadoop URI such as
+    hdfs://nn/winwin/reports as the string.
+    """
+    chosen = str(output or os.environ.get("WINWIN_OUTPUT") or "out")
+    if "://" in chosen:
+        return chosen
     path = Path(chosen).expanduser()
     if not path.is_absolute():
         path = WINWIN_HOME / path
@@ -190,29 +196,31 @@ def output_dir(output=None):
 def report(name, output=None):
     """A published report as a Spark Dataset, registered as the SQL view `name`.
 
-    name: a report folder under the output root, e.g. "deal_outcomes" or "monthly_summary".
-    output: the output root; default WINWIN_OUTPUT, else ./out of the repository.
+    name: a report under the output root, e.g. "deal_outcomes" or "monthly_summary".
+    output: the output root, a folder or a Hadoop URI; default WINWIN_OUTPUT, else ./out of the
+    repository. Either publish layout (links or current.json) is read.
     """
     root = output_dir(output)
-    folder = root / name
-    if not folder.exists():
-        published = sorted(p.name for p in root.iterdir()
-                           if p.is_dir() and not p.name.startswith(".")
-                           and p.name not in ("current", "previous", "snapshots", "runs")) \
-            if root.is_dir() else []
-        if not published:
-            raise WinwinNotebookError(
-                f"Nothing is published under {root}: run notebooks/setup, or "
-                f"`./winwin monthly --month 2026-10 --output {root}`, "
-                f"or point WINWIN_OUTPUT at a winwin output folder.")
-        raise WinwinNotebookError(
-            f"No report named {name!r} under {root}; published: {', '.join(published)}.")
-    # Resolve out/<name> -> current -> snapshots/<run>: the Dataset keeps reading that snapshot.
-    pinned = folder.resolve()
+    from dev.winwin.io import Location, ReportSnapshot  # noqa: E402  (needs the JVM)
     try:
-        dataset = spark.read().parquet(str(pinned))
+        location = Location.of(spark.sparkContext().hadoopConfiguration(), str(root))
+        # The published snapshot's folder (current -> snapshots/<run>, or as current.json names
+        # it): the Dataset keeps reading that snapshot whatever runs publish meanwhile.
+        pinned = ReportSnapshot.publishedReport(location, name)
+        dataset = spark.read().parquet(pinned.uri())
         dataset.createOrReplaceTempView(name)
     except jpype.JException as e:
+        if isinstance(root, Path):
+            current = root / "current"
+            if current.is_dir():
+                published = sorted(p.name for p in current.iterdir() if p.is_dir())
+                raise WinwinNotebookError(
+                    f"No report named {name!r} under {root}; published: {', '.join(published)}.") from None
+            if not (root / "current.json").exists():
+                raise WinwinNotebookError(
+                    f"Nothing is published under {root}: run notebooks/setup, or "
+                    f"`./winwin monthly --month 2026-10 --output {root}`, "
+                    f"or point WINWIN_OUTPUT at a winwin output folder.") from None
         raise _readable(e) from None
     return dataset
 

@@ -22,9 +22,6 @@ import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.pipeline.Runner;
 import dev.winwin.schema.Columns;
-import dev.winwin.schema.DealOutcomesSchema;
-import dev.winwin.schema.MonthlySummarySchema;
-import dev.winwin.schema.RejectsSchema;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "Compares the published reports under two output roots row for row (as multisets, run_id left out): "
@@ -40,8 +37,8 @@ final class CompareCommand extends SparkCommand {
   String right;
 
   @Option(names = "--report", paramLabel = "NAME", split = ",",
-      description = "Reports to compare (default: deal_outcomes, monthly_summary, rejects).")
-  List<String> reports = List.of(DealOutcomesSchema.NAME, MonthlySummarySchema.NAME, RejectsSchema.NAME);
+      description = "Reports to compare (default: all seven).")
+  List<String> reports = PublishedReports.NAMES;
 
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {

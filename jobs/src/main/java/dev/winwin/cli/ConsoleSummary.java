@@ -7,16 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.winwin.Secrets;
 import dev.winwin.config.Settings;
 import dev.winwin.pipeline.RunManifest;
-import dev.winwin.schema.ReportSchema;
-import dev.winwin.schema.ReportSchemas;
 import dev.winwin.schema.Source;
 
 /** The short, human summary a command prints on stdout. */
 final class ConsoleSummary {
   private static final int TOP_REASONS = 3;
-  private static final List<String> REPORTS = ReportSchemas.ALL.stream().map(ReportSchema::name).map(name -> name + "/").toList();
+  private static final List<String> REPORTS = PublishedReports.NAMES.stream().map(name -> name + "/").toList();
 
   private ConsoleSummary() {}
 
@@ -34,7 +33,7 @@ final class ConsoleSummary {
     out.printf(Locale.ROOT, "%nWon deals in the window: %,d%n", won);
     manifest.outcomes().forEach((outcome, n) ->
         out.printf(Locale.ROOT, "  %-24s %,8d  %5.1f%%%n", outcome, n, won == 0 ? 0.0 : 100.0 * n / won));
-    String output = settings.output();
+    String output = Secrets.uris(settings.output());
     out.printf(Locale.ROOT, "%nReports published under %s: %s%n", output, String.join(", ", REPORTS));
     out.printf(Locale.ROOT, "Run manifest: %s%n", output.replaceAll("/+$", "") + "/runs/" + manifest.runId() + "/run_manifest.json");
     long millis = manifest.finishedAt().toEpochMilli() - manifest.startedAt().toEpochMilli();

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import dev.winwin.config.Settings;
+import dev.winwin.pipeline.RunManifest;
 import dev.winwin.pipeline.RunWindow;
 import dev.winwin.pipeline.Runner;
 
@@ -23,9 +24,10 @@ final class MonthlyCommand extends SparkCommand {
   @Override
   int run(Runner runner, Settings settings, PrintStream out) {
     RunWindow window = RunWindow.restating(month, settings.restateMonths());
-    ConsoleSummary.printRun(out, runner.run(window, commandLine()), settings);
+    RunManifest manifest = runner.run(window, commandLine());
+    ConsoleSummary.printRun(out, manifest, settings);
     if (!noSummary) {
-      SummaryCommand.renderAfterRun(settings, month, out);
+      SummaryCommand.renderAfterRun(settings, manifest.runId(), month, out);
     }
     return 0;
   }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import dev.winwin.Secrets;
 import dev.winwin.config.Settings;
 import dev.winwin.pipeline.Runner;
 import dev.winwin.pipeline.SparkSessions;
@@ -42,8 +43,8 @@ abstract class SparkCommand implements Callable<Integer> {
   /** The command's work; returns the exit code. */
   abstract int run(Runner runner, Settings settings, PrintStream out);
 
-  /** The command line as typed, for the run manifest. */
+  /** The command line as typed, secrets masked, for the run manifest. */
   String commandLine() {
-    return "winwin " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    return "winwin " + String.join(" ", Secrets.arguments(spec.commandLine().getParseResult().originalArgs()));
   }
 }

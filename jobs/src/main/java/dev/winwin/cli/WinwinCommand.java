@@ -11,14 +11,15 @@ import dev.winwin.Version;
 
 /**
  * The {@code winwin} command line. Exit codes: 0 success, 1 error (bad configuration, missing
- * input, failure), 2 quality gate failed.
+ * input, failure), 2 quality gate failed, 3 published but a later step failed.
  */
 @Command(name = "winwin", mixinStandardHelpOptions = true, versionProvider = WinwinCommand.VersionProvider.class,
     description = "Win-win, win-lose and lose-lose classification of B2B deals, with Parquet reports.",
     subcommands = {MonthlyCommand.class, BackfillCommand.class, SummaryCommand.class, ValidateCommand.class, GenerateCommand.class,
         CompareCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 1 error (bad configuration, missing input, failure), 2 quality gate failed."})
+    footer = {"", "Exit codes: 0 success, 1 error (bad configuration, missing input, failure; nothing published), "
+        + "2 quality gate failed (nothing published), 3 the reports were published but a later step (summary, manifest) failed."})
 public final class WinwinCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 
+import dev.winwin.Secrets;
 import dev.winwin.UserError;
 
 /**
@@ -34,7 +35,6 @@ import dev.winwin.UserError;
 public final class SettingsLoader {
   static final String ROOT = "winwin";
   private static final String FREE_FORM = ROOT + ".spark.options";
-  private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|access\\.?key).*");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Set<String> OFFERING_TYPES = Set.of("differentiated", "commodity");
   private static final Map<String, int[]> INSTRUMENT_SCALES = Map.of("csat", new int[] {1, 5}, "nps", new int[] {0, 10});
@@ -272,7 +272,7 @@ public final class SettingsLoader {
     Map<String, String> values = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> entry : c.entrySet()) {
       String key = ROOT + "." + entry.getKey();
-      values.put(key, SECRET.matcher(key).matches() ? "***" : String.valueOf(entry.getValue().unwrapped()));
+      values.put(key, Secrets.value(key, String.valueOf(entry.getValue().unwrapped())));
     }
     return new LinkedHashMap<>(values);
   }

@@ -31,7 +31,7 @@ public final class HadoopFiles {
    * it over the old one, atomic on HDFS ({@code rename} with {@code OVERWRITE}) and on a local
    * file system ({@code rename(2)}).
    */
-  static void writeAtomically(Location file, byte[] bytes) throws IOException {
+  public static void writeAtomically(Location file, byte[] bytes) throws IOException {
     if (file.isLocal()) {
       java.nio.file.Path target = file.toLocalPath();
       java.nio.file.Path dir = target.getParent();

@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
+import dev.winwin.Secrets;
 import dev.winwin.UserError;
 
 /**
@@ -36,7 +37,23 @@ public record Location(FileSystem fs, Path path) {
    *     hadoop-aws for {@code s3a:})
    */
   public static Location of(Configuration conf, String location) {
-    Path path = new Path(location);
+    return of(conf, new Path(location), location);
+  }
+
+  /** A folder on the local file system of this JVM. */
+  public static Location local(java.nio.file.Path path) {
+    return local(new Configuration(), path);
+  }
+
+  /** {@link #local(java.nio.file.Path)} through the local file system {@code conf} configures. */
+  static Location local(Configuration conf, java.nio.file.Path path) {
+    String uri = path.toAbsolutePath().normalize().toUri().toString();
+    // A folder's URI ends with '/', which Hadoop keeps: the folder would be its own parent.
+    String plain = uri.endsWith("/") && !uri.equals("file:///") ? uri.substring(0, uri.length() - 1) : uri;
+    return of(conf, new Path(URI.create(plain)), path.toString());
+  }
+
+  private static Location of(Configuration conf, Path path, String location) {
     try {
       FileSystem fs = path.getFileSystem(conf);
       return new Location(fs, fs.makeQualified(path));
@@ -44,11 +61,6 @@ public record Location(FileSystem fs, Path path) {
       throw new UserError("No file system for " + location + " (" + e.getMessage()
           + "); is the connector for its scheme on the class path, and the URI complete?", e);
     }
-  }
-
-  /** A folder on the local file system of this JVM. */
-  public static Location local(java.nio.file.Path path) {
-    return of(new Configuration(), path.toAbsolutePath().normalize().toUri().toString());
   }
 
   /** The location of {@code child} (one or more {@code /}-separated segments) below this one. */
@@ -98,10 +110,10 @@ public record Location(FileSystem fs, Path path) {
     }
   }
 
-  /** A local path as a plain path; anything else as its URI. */
+  /** A local path as a plain path; anything else as its URI, with credentials in it masked (for messages). */
   @Override
   public String toString() {
-    return isLocal() ? path.toUri().getPath() : path.toString();
+    return isLocal() ? path.toUri().getPath() : Secrets.uris(path.toString());
   }
 
   private String scheme() {

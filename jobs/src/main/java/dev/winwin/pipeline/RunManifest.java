@@ -1,13 +1,18 @@
 package dev.winwin.pipeline;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import dev.winwin.Secrets;
 
 /**
  * What a run did, written as {@code runs/<run_id>/run_manifest.json} (DOMAIN §7).
  *
  * @param status {@code published}, {@code quality_gate_failed}
+ * @param command the command line; {@code --set} values of secret keys masked by the caller, URIs here
  * @param config every configuration key with its value, secrets masked
  * @param sources per source folder: read, accepted, superseded, rejected, reasons
  * @param outcomes won deals of the window per outcome ({@code win-lose} split by winner)
@@ -29,6 +34,16 @@ public record RunManifest(
     Map<String, SourceCounts> sources,
     Map<String, Long> outcomes,
     Map<String, String> config) {
+
+  /** Masks credentials however the caller built the fields (see {@link Secrets}). */
+  public RunManifest {
+    command = Secrets.uris(command);
+    input = Secrets.uris(input);
+    output = Secrets.uris(output);
+    Map<String, String> masked = new TreeMap<>();
+    config.forEach((key, value) -> masked.put(key, Secrets.value(key, value)));
+    config = Collections.unmodifiableMap(masked);
+  }
 
   /**
    * One input file: its source, path relative to the input root, size, and the records read from

@@ -33,6 +33,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import dev.winwin.ConcurrentActions;
+import dev.winwin.PublishedStepFailed;
+import dev.winwin.Secrets;
 import dev.winwin.UserError;
 import dev.winwin.Version;
 import dev.winwin.config.Settings;
@@ -108,7 +110,8 @@ public final class Runner {
     String runId = newRunId(startedAt);
     try (OutputLock lock = lock(runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, publishMode());
         RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
-      LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(), settings.input(), settings.output());
+      LOG.info("Run {}: close months {} to {}, input {}, output {}", runId, window.first(), window.last(),
+          Secrets.uris(settings.input()), Secrets.uris(settings.output()));
       Map<Source, Dataset<Row>> judged = readAndValidate(Optional.of(snapshot.checkpointDir()));
       Map<Source, RunManifest.SourceCounts> counts = reconcile(judged);
       List<String> overGate = overGate(counts);
@@ -124,8 +127,8 @@ public final class Runner {
       // Every report derives from the classified deals of the run's scope: compute them once.
       Dataset<Row> scope = reports.scopeOutcomes().persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> outcomes = reports.dealOutcomes();
-      Set<String> months = Set.copyOf(window.months());
-      Set<String> asOf = Set.of(window.last().toString());
+      ReportSnapshot.Replacing months = ReportSnapshot.Replacing.partitions(Set.copyOf(window.months()));
+      ReportSnapshot.Replacing asOf = ReportSnapshot.Replacing.partitions(Set.of(window.last().toString()));
       write(snapshot, runId, List.of(
           new ReportOutput(DealOutcomesSchema.SCHEMA, outcomes, months),
           new ReportOutput(MonthlySummarySchema.SCHEMA, reports.monthlySummary(), months),
@@ -133,14 +136,20 @@ public final class Runner {
           new ReportOutput(AccountRelationshipsSchema.SCHEMA, reports.accountRelationships(), asOf),
           new ReportOutput(RepScorecardSchema.SCHEMA, reports.repScorecard(), months),
           new ReportOutput(NegotiationPatternsSchema.SCHEMA, reports.negotiationPatterns(), months),
-          new ReportOutput(RejectsSchema.SCHEMA, reports.rejects(), Set.of(runId))));
+          // DOMAIN §7: rejects holds the latest run's rows only; older runs' are in their snapshots and manifests.
+          new ReportOutput(RejectsSchema.SCHEMA, reports.rejects(), ReportSnapshot.Replacing.whole())));
       Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
       snapshot.publish();
       lap("publish");
+      scope.unpersist();
       // Written after the switch, so a manifest that says published always is.
       RunManifest manifest = manifest(runId, PUBLISHED, command, window, startedAt, counts, outcomeCounts);
-      JsonFiles.write(snapshot.manifestPath(), manifest);
-      scope.unpersist();
+      try {
+        JsonFiles.write(snapshot.manifestPath(), manifest);
+      } catch (RuntimeException e) {
+        throw new PublishedStepFailed(runId, manifest.output(), "writing its manifest " + snapshot.manifestPath(),
+            "the reports are complete; only runs/" + runId + " lacks its manifest", e);
+      }
       return manifest;
     }
   }
@@ -200,7 +209,7 @@ public final class Runner {
     rowsPerFile.putAll(SourceReader.countRecords(spark, inputFiles.values()));
     Map<Source, Dataset<Row>> raw = new EnumMap<>(Source.class);
     inputFiles.forEach((source, files) -> raw.put(source, SourceReader.read(spark, files)));
-    LOG.info("Reading and validating {} sources under {}", raw.size(), settings.input());
+    LOG.info("Reading and validating {} sources under {}", raw.size(), Secrets.uris(settings.input()));
     long inputBytes = inputFiles.values().stream().flatMap(files -> files.files().stream()).mapToLong(DataFile::textBytes).sum();
     if (settings.spark().shufflePartitions().isEmpty()) {
       spark.conf().set("spark.sql.shuffle.partitions", SparkSessions.shufflePartitionsFor(inputBytes, spark.sparkContext().defaultParallelism()));
@@ -222,7 +231,7 @@ public final class Runner {
         .filter(col(CURRENCY).notEqual(settings.baseCurrency()).and(col(CURRENCY).rlike("^[A-Z]{3}$")))
         .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
     if (!foreign.isEmpty()) {
-      throw new UserError("The input folder " + settings.input().replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()
+      throw new UserError("The input folder " + Secrets.uris(settings.input()).replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()
           + " is required: deals use " + String.join(", ", foreign) + " besides " + settings.baseCurrency() + ".");
     }
   }
@@ -271,10 +280,10 @@ public final class Runner {
   }
 
   /**
-   * One report of a run: its declared schema (name and partition column), its rows, and the values
-   * of the partition column this run replaces.
+   * One report of a run: its declared schema (name and partition column), its rows, and the
+   * partitions this run replaces.
    */
-  private record ReportOutput(ReportSchema schema, Dataset<Row> rows, Set<String> replaced) {
+  private record ReportOutput(ReportSchema schema, Dataset<Row> rows, ReportSnapshot.Replacing replaced) {
     String name() {
       return schema.name();
     }

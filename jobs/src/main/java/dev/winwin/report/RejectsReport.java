@@ -15,8 +15,8 @@ import dev.winwin.schema.RejectsSchema;
 
 /**
  * {@code rejects}: one row per rejected input row: its source, file (relative to the input root),
- * line or row number, raw text and reasons. Partitioned by {@code run_id}: each run keeps the
- * rejects of the inputs it read.
+ * line or row number, raw text and reasons, and the run that rejected it. Partitioned by
+ * {@code run_id} and published whole by each run: it holds the latest run's rejects only (DOMAIN §7).
  */
 public final class RejectsReport {
   private RejectsReport() {}

@@ -1,6 +1,5 @@
 package dev.winwin.summary;
 
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 import dev.winwin.Version;
+import dev.winwin.io.Location;
 
 /**
  * The leadership one-pager of a close month: read from the published reports, rendered as
@@ -32,7 +32,7 @@ public final class Summary {
    * @return the month's summary folder
    * @throws dev.winwin.UserError if nothing is published under {@code outputRoot}, or not {@code month}
    */
-  public static Path render(SparkSession spark, Path outputRoot, YearMonth month, String currency) {
+  public static Location render(SparkSession spark, Location outputRoot, YearMonth month, String currency) {
     SummaryFigures figures = SummaryReader.read(spark, outputRoot, month, currency);
     String root = outputRoot.toString();
     Map<String, String> files = new LinkedHashMap<>();

@@ -324,7 +324,8 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
       rows.add(List.of(source.getKey(), read == null ? Formats.NONE : count(read), count(source.getValue()),
           read == null ? Formats.NONE : percent(new Share(source.getValue(), read))));
     }
-    sentences.add("The run rejected **" + count(rejectedTotal) + "** input rows; each is kept with its reasons in the rejects report.");
+    sentences.add("The run rejected **" + count(rejectedTotal) + "** input rows; the rejects report holds each with its reasons"
+        + " until a later run replaces it, and the run's manifest keeps the counts per reason.");
     return new Section("Data coverage", sentences, Optional.empty(), "",
         List.of(coverageTable(f.coverage().classifiedBySegmentAndRole()),
             new Table(List.of("Source", "Rows read", "Rejected", "Rejected share"), rows)),

@@ -15,14 +15,24 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.winwin.io.HadoopFiles;
+import dev.winwin.io.Location;
+import dev.winwin.io.ReportSnapshot;
+
 /**
- * Publishes one month's summary files all at once under {@code <output>/summary/<yyyy-MM>/}.
+ * Publishes one month's summary files under {@code <output>/summary/<yyyy-MM>/}, the way the
+ * reports under that output are published.
  *
- * <p>The files are written into a fresh folder {@code summary/.renders/<yyyy-MM>.<id>/}; then
- * {@code summary/<yyyy-MM>} becomes a symbolic link to it by renaming a new link over the old one,
- * one atomic step. A reader sees the previous summary or the new one, never a mix or a half-written
- * file. The render before is kept, so that a reader who just resolved the old link can finish;
- * older ones are removed. Like the report snapshots, this needs a POSIX file system.
+ * <p>Reports published through symbolic links: the files are written into a fresh folder
+ * {@code summary/.renders/<yyyy-MM>.<id>/}; then {@code summary/<yyyy-MM>} becomes a symbolic link
+ * to it by renaming a new link over the old one, one atomic step. A reader sees the previous
+ * summary or the new one, never a mix or a half-written file. The render before is kept, so that a
+ * reader who just resolved the old link can finish; older ones are removed.
+ *
+ * <p>Reports published through {@code current.json} (HDFS, object stores, or {@code
+ * publish.mode=pointer}): {@code summary/<yyyy-MM>/} is a plain folder and each file in it is
+ * replaced in one atomic step (a rename over the old file on HDFS, one PUT on an object store), so
+ * a reader sees each file old or new and whole; for a moment the two files can be of two renders.
  */
 final class SummaryPublisher {
   static final String FOLDER = "summary";
@@ -30,8 +40,24 @@ final class SummaryPublisher {
 
   private SummaryPublisher() {}
 
-  /** Writes {@code files} (name to content) and switches the month's link to them; returns the month's folder. */
-  static Path publish(Path outputRoot, YearMonth month, Map<String, String> files) {
+  /** Writes {@code files} (name to content) under the month's folder and returns that folder. */
+  static Location publish(Location outputRoot, YearMonth month, Map<String, String> files) {
+    if (ReportSnapshot.publishedThroughLinks(outputRoot)) {
+      return Location.local(publishThroughLink(outputRoot.toLocalPath(), month, files));
+    }
+    Location folder = outputRoot.resolve(FOLDER + "/" + month);
+    try {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        HadoopFiles.writeAtomically(folder.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot publish the summary of " + month + " under " + folder, e);
+    }
+    return folder;
+  }
+
+  /** Writes {@code files} into a fresh render and switches the month's link to it. */
+  static Path publishThroughLink(Path outputRoot, YearMonth month, Map<String, String> files) {
     Path summaries = outputRoot.resolve(FOLDER);
     Path renders = summaries.resolve(RENDERS);
     String id = month + "." + UUID.randomUUID();

@@ -35,10 +35,8 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,10 +54,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.winwin.UserError;
 import dev.winwin.classify.Classification;
+import dev.winwin.io.JsonFiles;
+import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.report.AccountRelationshipsReport;
 import dev.winwin.report.Aggregates;
@@ -87,9 +86,10 @@ import dev.winwin.summary.SummaryFigures.WinLose;
 
 /**
  * Reads the figures of the leadership summary from the published Parquet reports, and nothing
- * else (no raw input): all reports are read from the one snapshot {@code current} points at when
- * the reading starts, so a publish in the middle cannot mix two runs. Each query collects a handful
- * of rows.
+ * else (no raw input), on any Hadoop file system: all reports are read from the one snapshot that
+ * is published when the reading starts ({@link ReportSnapshot#publishedReport}, through links or
+ * {@code current.json}), so a publish in the middle cannot mix two runs. Each query collects a
+ * handful of rows.
  */
 public final class SummaryReader {
   static final int TREND_MONTHS = AccountRelationshipsReport.TRAILING_MONTHS;
@@ -98,16 +98,14 @@ public final class SummaryReader {
   static final BigDecimal PROVIDER_CONCEDED_MOST = new BigDecimal("0.6");
   /** Concession asymmetry below which concessions were traded (the client gave at least as much). */
   static final BigDecimal CONCESSIONS_TRADED = new BigDecimal("0.4");
-  private static final String MANIFEST = "run_manifest.json";
   /** Where the run manifest records the threshold that marked its months provisional. */
   private static final String PROVISIONAL_BELOW_KEY = "winwin.reports.provisional-below";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
-  private final Path root;
-  private final Path snapshot;
+  private final Location root;
+  private final Location snapshot;
 
-  private SummaryReader(SparkSession spark, Path root, Path snapshot) {
+  private SummaryReader(SparkSession spark, Location root, Location snapshot) {
     this.spark = spark;
     this.root = root;
     this.snapshot = snapshot;
@@ -117,9 +115,9 @@ public final class SummaryReader {
    * @param root the output root the reports are published under
    * @throws UserError if nothing is published there, or {@code month} is not
    */
-  public static SummaryFigures read(SparkSession spark, Path root, YearMonth month, String currency) {
-    Path snapshot = ReportSnapshot.publishedReport(root, DealOutcomesSchema.NAME).getParent();
-    return new SummaryReader(spark, root.toAbsolutePath(), snapshot).figures(month, currency);
+  public static SummaryFigures read(SparkSession spark, Location root, YearMonth month, String currency) {
+    Location snapshot = ReportSnapshot.publishedReport(root, DealOutcomesSchema.NAME).parent();
+    return new SummaryReader(spark, root, snapshot).figures(month, currency);
   }
 
   private SummaryFigures figures(YearMonth month, String currency) {
@@ -135,7 +133,7 @@ public final class SummaryReader {
     List<YearMonth> period = List.copyOf(byMonth.keySet());
     // monthly_summary has the month even when it only had lost deals.
     String runId = summary.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first().getString(0);
-    JsonNode manifest = manifest(runId);
+    Optional<JsonNode> manifest = manifest(runId);
     return new SummaryFigures(
         month,
         runId,
@@ -273,8 +271,7 @@ public final class SummaryReader {
   }
 
   private Optional<Accounts> accounts(YearMonth month) {
-    Path folder = snapshot.resolve(AccountRelationshipsSchema.NAME);
-    if (!Files.isDirectory(folder.resolve(AccountRelationshipsSchema.AS_OF_MONTH + "=" + month))) {
+    if (!snapshot.resolve(AccountRelationshipsSchema.NAME + "/" + AccountRelationshipsSchema.AS_OF_MONTH + "=" + month).exists()) {
       return Optional.empty();
     }
     Dataset<Row> accounts = report(AccountRelationshipsSchema.SCHEMA)
@@ -353,20 +350,26 @@ public final class SummaryReader {
     return new OutcomeMix(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), Optional.ofNullable(row.getDecimal(4)));
   }
 
-  private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId, JsonNode manifest) {
+  private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId, Optional<JsonNode> manifest) {
     Map<String, Long> byReason = new TreeMap<>();
     for (Row row : monthOutcomes.filter(col(UNCLASSIFIED_REASON).isNotNull()).groupBy(col(UNCLASSIFIED_REASON)).count().collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
     }
     Map<String, Long> read = new LinkedHashMap<>();
-    manifest.path("sources").fields().forEachRemaining(e -> read.put(e.getKey(), e.getValue().path("read").asLong()));
     Map<String, Long> rejected = new TreeMap<>();
-    read.keySet().forEach(source -> rejected.put(source, 0L));
-    Path rejects = snapshot.resolve(RejectsSchema.NAME).resolve(RejectsSchema.SCHEMA.partitionColumn() + "=" + runId);
-    if (Files.isDirectory(rejects)) {
-      // Only the source column of the run's own partition: the raw rows (survey comments among them) are never read.
-      for (Row row : spark.read().parquet(rejects.toString()).groupBy(col(SOURCE)).count().collectAsList()) {
-        rejected.put(row.getString(0), row.getLong(1));
+    if (manifest.isPresent()) {
+      manifest.get().path("sources").fields().forEachRemaining(e -> {
+        read.put(e.getKey(), e.getValue().path("read").asLong());
+        rejected.put(e.getKey(), e.getValue().path("rejected").asLong());
+      });
+    } else {
+      // rejects holds the latest run's rows only (DOMAIN §7): they are this run's while no later run published.
+      Location rejects = snapshot.resolve(RejectsSchema.NAME + "/" + RejectsSchema.SCHEMA.partitionColumn() + "=" + runId);
+      if (rejects.exists()) {
+        // Only the source column: the raw rows (survey comments among them) are never read.
+        for (Row row : spark.read().parquet(rejects.uri()).groupBy(col(SOURCE)).count().collectAsList()) {
+          rejected.put(row.getString(0), row.getLong(1));
+        }
       }
     }
     Map<String, Map<String, Share>> bySegmentAndRole = new TreeMap<>();
@@ -385,23 +388,23 @@ public final class SummaryReader {
     return new Share(row.getLong(0), row.getLong(1));
   }
 
-  /** The manifest of the run; an empty node when it is gone or unreadable: it only adds read counts and the threshold. */
-  private JsonNode manifest(String runId) {
-    Path manifest = root.resolve("runs").resolve(runId).resolve(MANIFEST);
-    if (!Files.isRegularFile(manifest)) {
-      return JSON.missingNode();
+  /** The run's manifest; empty when it is gone or unreadable: it only adds the read counts and the threshold. */
+  private Optional<JsonNode> manifest(String runId) {
+    Location manifest = root.resolve(ReportSnapshot.RUNS + "/" + runId + "/" + ReportSnapshot.MANIFEST);
+    if (!manifest.exists()) {
+      return Optional.empty();
     }
     try {
-      return JSON.readTree(manifest.toFile());
-    } catch (IOException e) {
-      return JSON.missingNode();
+      return Optional.of(JsonFiles.read(manifest, JsonNode.class));
+    } catch (UncheckedIOException e) {
+      return Optional.empty();
     }
   }
 
-  private static Optional<BigDecimal> provisionalBelow(JsonNode manifest) {
-    JsonNode value = manifest.path("config").path(PROVISIONAL_BELOW_KEY);
+  private static Optional<BigDecimal> provisionalBelow(Optional<JsonNode> manifest) {
+    Optional<JsonNode> value = manifest.map(m -> m.path("config").path(PROVISIONAL_BELOW_KEY)).filter(JsonNode::isTextual);
     try {
-      return value.isTextual() ? Optional.of(new BigDecimal(value.asText())) : Optional.empty();
+      return value.map(v -> new BigDecimal(v.asText()));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -409,12 +412,12 @@ public final class SummaryReader {
 
 
   private Dataset<Row> report(ReportSchema report) {
-    Path folder = snapshot.resolve(report.name());
-    if (!Files.isDirectory(folder)) {
+    Location folder = snapshot.resolve(report.name());
+    if (!folder.exists()) {
       throw new UserError("The published output under " + root + " has no " + report.name() + " report; run `winwin monthly` with this "
           + "version of winwin to publish it.");
     }
-    Dataset<Row> rows = spark.read().parquet(folder.toString());
+    Dataset<Row> rows = spark.read().parquet(folder.uri());
     List<String> missing = report.columnNames().stream().filter(c -> !List.of(rows.columns()).contains(c)).toList();
     if (!missing.isEmpty()) {
       throw new UserError("The " + report.name() + " report under " + root + " lacks the columns " + String.join(", ", missing)

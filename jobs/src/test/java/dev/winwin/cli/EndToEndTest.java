@@ -166,6 +166,62 @@ class EndToEndTest {
   }
 
   @Test
+  void rejectsHoldTheLatestRunsRowsOnly() throws IOException {
+    write("cost_lines/late.csv", "cost_id,deal_id,cost_type,amount,currency,period_month", "C9,D1,cogs,abc,USD,2026-10");
+    for (int run = 0; run < 2; run++) {
+      CliRun monthly = winwin("monthly", "--month", "2026-10", "--no-summary", "--set", "quality.max-reject-share=0.5",
+          "--input", input.toString(), "--output", output.toString());
+      assertEquals(0, monthly.exitCode(), monthly.err());
+    }
+    // Both runs read the bad cost line; reading rejects counts it once, for the latest run.
+    List<Row> rejects = spark.read().parquet(output.resolve("rejects").toString()).collectAsList();
+    assertEquals(1, rejects.size(), rejects::toString);
+    assertEquals("cost_lines/late.csv", rejects.get(0).getAs("source_file"));
+    assertEquals(manifest(output).get("runId").asText(), rejects.get(0).getAs("run_id"));
+  }
+
+  @Test
+  void monthlyPublishedThroughThePointerRendersItsSummaryAndExitsZero() {
+    CliRun run = winwin("monthly", "--month", "2026-10", "--set", "publish.mode=pointer", "--input", input.toString(),
+        "--output", output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.isRegularFile(output.resolve("current.json")));
+    assertTrue(Files.isRegularFile(output.resolve("summary/2026-10/summary.md")), "summary rendered beside current.json");
+    assertFalse(Files.isSymbolicLink(output.resolve("summary/2026-10")));
+    assertEquals(0, winwin("summary", "--month", "2026-10", "--output", output.toString()).exitCode());
+  }
+
+  @Test
+  void aSummaryFailingAfterThePublishExitsThreeSayingTheReportsWerePublished() throws IOException {
+    Files.createDirectories(output);
+    Files.writeString(output.resolve("summary"), "a file where the summary folder goes");
+
+    CliRun run = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+
+    assertEquals(3, run.exitCode(), run.err());
+    JsonNode manifest = manifest(output);
+    assertEquals("published", manifest.get("status").asText(), "the manifest is written before the summary");
+    assertTrue(run.err().contains("winwin: Run " + manifest.get("runId").asText() + " published its reports under " + output
+        + ", but rendering the summary of 2026-10 failed ("), run.err());
+    assertTrue(run.err().contains("do not rerun the run; render the summary again with `winwin summary --month 2026-10`"), run.err());
+    assertEquals(List.of("D1", "D2", "D3", "D5"), spark.read().parquet(output.resolve("deal_outcomes").toString())
+        .select("deal_id").orderBy("deal_id").collectAsList().stream().map(r -> r.getString(0)).toList());
+  }
+
+  @Test
+  void secretsInSettingsNeverReachTheManifestOrTheLog() throws IOException {
+    CliRun run = winwin("monthly", "--month", "2026-10", "--no-summary",
+        "--set", "spark.options.\"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\"=s3cr3t-account-key",
+        "--set=spark.options.\"spark.hadoop.fs.azure.sas.c.acct.blob.core.windows.net\"=sv=1&sig=s3cr3t-sas",
+        "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    String manifest = manifest(output).toPrettyString();
+    assertFalse(manifest.contains("s3cr3t"), manifest);
+    assertTrue(manifest.contains("account.key.acct.dfs.core.windows.net\\\"=***"), manifest);
+    assertFalse(run.err().contains("s3cr3t") || run.out().contains("s3cr3t"), run.err());
+  }
+
+  @Test
   void qualityGateFailurePublishesNothing() throws IOException {
     assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode());
     Path published = Files.readSymbolicLink(output.resolve("current"));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -27,8 +26,6 @@ import dev.winwin.testing.TestSpark;
  * next run clears what it left and publishes.
  */
 class KilledRunTest {
-  private static final Path SPARK_JVM_ARGS = Path.of("target", "spark-jvm.args");
-
   @TempDir
   Path temp;
 
@@ -43,7 +40,7 @@ class KilledRunTest {
     List<String> published = rows();
     Path current = Files.readSymbolicLink(output.resolve("current"));
 
-    Process run = winwinProcess("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
+    Process run = CliRun.inChildJvm("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
     try {
       awaitStagedReport(run);
     } finally {
@@ -81,15 +78,5 @@ class KilledRunTest {
   private List<String> rows() {
     return TestSpark.session().read().parquet(output.resolve("deal_outcomes").toString()).drop("run_id").orderBy("deal_id")
         .collectAsList().stream().map(Row::mkString).collect(Collectors.toList());
-  }
-
-  /** The command line in a JVM of its own, started the way the launcher starts it. */
-  private static Process winwinProcess(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + SPARK_JVM_ARGS, "-cp", System.getProperty("java.class.path"), WinwinCommand.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
   }
 }

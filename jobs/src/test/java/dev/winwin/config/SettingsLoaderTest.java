@@ -71,6 +71,21 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void effectiveSettingsMaskSecretKeysAndCredentialsInUris() {
+    Settings settings = loader.load(Optional.empty(), Map.of(
+        "spark.options.\"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\"", "abc==",
+        "spark.options.\"spark.hadoop.fs.azure.sas.reports.acct.blob.core.windows.net\"", "sv=1&sig=2",
+        "input", "s3a://KEY:SECRET@bucket/in",
+        "output", "abfss://reports@acct.dfs.core.windows.net/out?sig=x"));
+    Map<String, String> effective = settings.effective();
+    assertEquals("***", effective.get("winwin.spark.options.\"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\""), effective::toString);
+    assertEquals("***", effective.get("winwin.spark.options.\"spark.hadoop.fs.azure.sas.reports.acct.blob.core.windows.net\""));
+    assertEquals("s3a://***@bucket/in", effective.get("winwin.input"));
+    assertEquals("abfss://***@acct.dfs.core.windows.net/out?***", effective.get("winwin.output"));
+    assertEquals("s3a://KEY:SECRET@bucket/in", settings.input(), "only what is shown is masked");
+  }
+
+  @Test
   void failsNamingAnUnknownKey() {
     UserError error = assertThrows(UserError.class,
         () -> loader.load(Optional.empty(), Map.of("classification.margin-target.differentiated", "0.3")));

@@ -5,225 +5,297 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.winwin.UserError;
-import dev.winwin.testing.TestSpark;
 
+/**
+ * The publish algorithm over either store, on plain files standing in for Spark's output (the
+ * algorithm never looks inside them): what each run publishes, and that a run dying at any
+ * primitive step leaves a reader one whole snapshot and the next run a clean root.
+ */
 class ReportSnapshotTest {
   private static final String OUTCOMES = "deal_outcomes";
+  private static final String SUMMARY = "monthly_summary";
+  private static final String REJECTS = "rejects";
   private static final String MONTH = "close_month";
-  private static final Set<String> Q1 = Set.of("2026-01", "2026-02", "2026-03");
+  private static final ReportSnapshot.Replacing Q1 = ReportSnapshot.Replacing.partitions(Set.of("2026-01", "2026-02", "2026-03"));
 
-  @TempDir Path root;
+  /** The two layouts, each with the lock its file system gets. */
+  enum Layout {
+    LINKS, POINTER;
 
-  private final SparkSession spark = TestSpark.session();
+    OutputLock lock(Location root, String runId) {
+      return this == LINKS ? PosixOutputLock.acquire(root)
+          : HadoopOutputLock.acquire(root, runId, new OutputLock.Policy(Duration.ofHours(6), false));
+    }
 
-  @Test
-  void publishReplacesWindowMonthsClearsEmptiedOnesAndHardLinksTheRest() throws Exception {
-    publishOutcomes("run-1", Q1,
-        "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}",
-        "{'deal_id': 'd2', 'amount': 20, 'close_month': '2026-02'}",
-        "{'deal_id': 'd3', 'amount': 30, 'close_month': '2026-03'}");
-    Path january = onlyFile(root.resolve(OUTCOMES).resolve("close_month=2026-01"));
-    Object januaryInode = Files.getAttribute(january, "unix:ino");
-    byte[] januaryBytes = Files.readAllBytes(january);
-
-    // d2 was restated and d3 withdrawn; January is outside the window.
-    publishOutcomes("run-2", Set.of("2026-02", "2026-03"),
-        "{'deal_id': 'd2', 'amount': 25, 'close_month': '2026-02'}");
-
-    assertEquals(List.of("d1|10|2026-01", "d2|25|2026-02"), publishedRows(OUTCOMES));
-    assertFalse(Files.exists(root.resolve(OUTCOMES).resolve("close_month=2026-03")), "emptied month cleared");
-    Path januaryNow = root.resolve("snapshots/run-2").resolve(OUTCOMES).resolve("close_month=2026-01")
-        .resolve(january.getFileName());
-    assertEquals(januaryInode, Files.getAttribute(januaryNow, "unix:ino"), "carried over by hard link");
-    assertTrue(Arrays.equals(januaryBytes, Files.readAllBytes(januaryNow)));
-    assertEquals(Path.of("snapshots/run-2"), Files.readSymbolicLink(root.resolve("current")));
-    assertEquals(Path.of("current/deal_outcomes"), Files.readSymbolicLink(root.resolve(OUTCOMES)));
+    SnapshotStore store(Location root) {
+      return this == LINKS ? new LinkStore(root) : new PointerStore(root);
+    }
   }
 
-  @Test
-  void rejectsPartitionedByRunKeepEveryEarlierRun() throws Exception {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void replacesWindowMonthsClearsEmptiedOnesAndCarriesOverTheRest(Layout layout) throws Exception {
+    Location root = root("out");
+    publish(layout, root, "run-1", Map.of(OUTCOMES, Map.of("2026-01", "d1 10", "2026-02", "d2 20", "2026-03", "d3 30")));
+    // d2 was restated and d3 withdrawn; January is outside the window.
+    publish(layout, root, "run-2", Map.of(OUTCOMES, Map.of("2026-02", "d2 25")),
+        ReportSnapshot.Replacing.partitions(Set.of("2026-02", "2026-03")));
+
+    assertEquals(Map.of("close_month=2026-01/part-0", "d1 10", "close_month=2026-02/part-0", "d2 25"), published(root, OUTCOMES));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void aReportReplacedWholeHoldsTheLatestRunOnly(Layout layout) throws Exception {
+    Location root = root("out");
     for (String runId : List.of("run-1", "run-2")) {
-      try (OutputLock lock = OutputLock.acquire(root); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId)) {
-        Dataset<Row> rejects = rows("source STRING, reason STRING, run_id STRING",
-            "{'source': 'deals', 'reason': 'bad date', 'run_id': '" + runId + "'}");
-        ParquetReportWriter.write(rejects, snapshot.stagingDir("rejects"), "run_id", runId, "test");
-        snapshot.commitPartitions("rejects", "run_id", Set.of(snapshot.runId()));
+      try (OutputLock lock = layout.lock(root, runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, layout.store(root))) {
+        stage(snapshot, REJECTS, "run_id", Map.of(runId, "bad row of " + runId));
+        snapshot.commitPartitions(REJECTS, "run_id", ReportSnapshot.Replacing.whole());
         snapshot.publish();
       }
     }
-    List<String> runs = spark.read().parquet(root.resolve("rejects").toString())
-        .select("run_id").orderBy("run_id").as(Encoders.STRING()).collectAsList();
-    assertEquals(List.of("run-1", "run-2"), runs);
+    assertEquals(Map.of("run_id=run-2/part-0", "bad row of run-2"), published(root, REJECTS));
   }
 
-  @Test
-  void killedRunLeavesPublishedRowsAndTheNextBeginRemovesItsLeftovers() throws Exception {
-    publishOutcomes("run-1", Q1, "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}");
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void carriesOverReportsTheRunDidNotCommit(Layout layout) throws Exception {
+    Location root = root("out");
+    publish(layout, root, "run-1", Map.of(OUTCOMES, Map.of("2026-01", "d1"), SUMMARY, Map.of("2026-01", "s1")));
+    publish(layout, root, "run-2", Map.of(OUTCOMES, Map.of("2026-02", "d2")));
 
-    // The "killed" run gets as far as committing into its snapshot; then only the OS lock goes away.
-    OutputLock killedLock = OutputLock.acquire(root);
-    ReportSnapshot killed = ReportSnapshot.begin(killedLock, "run-2");
-    ParquetReportWriter.write(outcomes("{'deal_id': 'd9', 'amount': 99, 'close_month': '2026-01'}"),
-        killed.stagingDir(OUTCOMES), MONTH, "run-2", "test");
-    ParquetReportWriter.write(outcomes("{'deal_id': 'd8', 'amount': 88, 'close_month': '2026-02'}"),
-        killed.stagingDir("monthly_summary"), MONTH, "run-2", "test");
-    killed.commitPartitions(OUTCOMES, MONTH, Q1);
-    killedLock.close();
+    assertEquals(Map.of("close_month=2026-02/part-0", "d2"), published(root, OUTCOMES));
+    assertEquals(Map.of("close_month=2026-01/part-0", "s1"), published(root, SUMMARY));
+  }
 
-    assertEquals(List.of("d1|10|2026-01"), publishedRows(OUTCOMES));
-    assertTrue(Files.isDirectory(root.resolve("snapshots/run-2")));
-    assertTrue(Files.isDirectory(root.resolve(".staging/run-2")));
-
-    try (OutputLock lock = OutputLock.acquire(root); ReportSnapshot next = ReportSnapshot.begin(lock, "run-3")) {
-      assertEquals(List.of("run-1", "run-3"), names(root.resolve("snapshots")));
-      assertFalse(Files.exists(root.resolve(".staging")), "staging of the killed run removed");
-      assertEquals(List.of("d1|10|2026-01"), publishedRows(OUTCOMES));
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void keepsThePreviousSnapshotForReadersAndDeletesOlderOnes(Layout layout) throws Exception {
+    Location root = root("out");
+    for (String runId : List.of("run-1", "run-2", "run-3")) {
+      publish(layout, root, runId, Map.of(OUTCOMES, Map.of("2026-01", runId)));
     }
+    assertEquals(List.of("run-2", "run-3"), names(tmp.resolve("out/snapshots")));
+    assertEquals(Map.of("close_month=2026-01/part-0", "run-3"), published(root, OUTCOMES));
+    assertFalse(Files.exists(tmp.resolve("out/.staging/run-3")), "staging removed after the switch");
   }
 
-  @Test
-  void abandonedRunRemovesItsSnapshotAndLeavesPublishedRows() throws Exception {
-    publishOutcomes("run-1", Q1, "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}");
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void abandonedRunRemovesItsSnapshotAndLeavesPublishedRows(Layout layout) throws Exception {
+    Location root = root("out");
+    publish(layout, root, "run-1", Map.of(OUTCOMES, Map.of("2026-01", "d1")));
+    Map<String, String> before = published(root, OUTCOMES);
 
-    try (OutputLock lock = OutputLock.acquire(root); ReportSnapshot failed = ReportSnapshot.begin(lock, "run-2")) {
-      ParquetReportWriter.write(outcomes("{'deal_id': 'd9', 'amount': 99, 'close_month': '2026-01'}"),
-          failed.stagingDir(OUTCOMES), MONTH, "run-2", "test");
+    try (OutputLock lock = layout.lock(root, "run-2");
+        ReportSnapshot failed = ReportSnapshot.begin(lock, "run-2", layout.store(root))) {
+      stage(failed, OUTCOMES, MONTH, Map.of("2026-01", "d9"));
       failed.commitPartitions(OUTCOMES, MONTH, Q1);
       failed.abandon();
     }
 
-    assertEquals(List.of("run-1"), names(root.resolve("snapshots")));
-    assertFalse(Files.exists(root.resolve(".staging/run-2")));
-    assertEquals(List.of("d1|10|2026-01"), publishedRows(OUTCOMES));
+    assertEquals(List.of("run-1"), names(tmp.resolve("out/snapshots")));
+    assertFalse(Files.exists(tmp.resolve("out/.staging/run-2")));
+    assertEquals(before, published(root, OUTCOMES));
   }
 
-  @Test
-  void refusesStagedRowsOutsideTheWindowAndPublishesNothing() throws Exception {
-    publishOutcomes("run-1", Q1, "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}");
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void refusesStagedPartitionsOutsideWhatTheRunReplaces(Layout layout) throws Exception {
+    Location root = root("out");
+    publish(layout, root, "run-1", Map.of(OUTCOMES, Map.of("2026-01", "d1")));
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> publishOutcomes("run-2",
-        Set.of("2026-02"), "{'deal_id': 'd1', 'amount': 11, 'close_month': '2026-01'}"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> publish(layout, root, "run-2",
+        Map.of(OUTCOMES, Map.of("2026-01", "d1 again")), ReportSnapshot.Replacing.partitions(Set.of("2026-02"))));
 
     assertTrue(e.getMessage().contains("close_month=2026-01"), e.getMessage());
-    assertEquals(List.of("d1|10|2026-01"), publishedRows(OUTCOMES));
-    assertEquals(List.of("run-1"), names(root.resolve("snapshots")));
+    assertEquals(Map.of("close_month=2026-01/part-0", "d1"), published(root, OUTCOMES));
   }
 
-  @Test
-  void keepsThePreviousSnapshotForReadersAndDeletesOlderOnes() throws Exception {
-    for (String runId : List.of("run-1", "run-2", "run-3")) {
-      publishOutcomes(runId, Q1, "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}");
-    }
-    assertEquals(List.of("run-2", "run-3"), names(root.resolve("snapshots")));
-    assertEquals(Path.of("snapshots/run-2"), Files.readSymbolicLink(root.resolve("previous")));
-    assertEquals(root.resolve("snapshots/run-3").toRealPath().resolve(OUTCOMES),
-        ReportSnapshot.publishedReport(root, OUTCOMES));
-  }
-
-  @Test
-  void carriesOverReportsTheRunDidNotCommit() throws Exception {
-    try (OutputLock lock = OutputLock.acquire(root); ReportSnapshot first = ReportSnapshot.begin(lock, "run-1")) {
-      for (String report : List.of(OUTCOMES, "monthly_summary")) {
-        ParquetReportWriter.write(outcomes("{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}"),
-            first.stagingDir(report), MONTH, "run-1", "test");
-        first.commitPartitions(report, MONTH, Q1);
-      }
-      first.publish();
-    }
-    publishOutcomes("run-2", Q1, "{'deal_id': 'd2', 'amount': 20, 'close_month': '2026-02'}");
-
-    assertEquals(List.of("d2|20|2026-02"), publishedRows(OUTCOMES));
-    assertEquals(List.of("d1|10|2026-01"), publishedRows("monthly_summary"));
-  }
-
-  @Test
-  void refusesARunIdThatIsAlreadyPublished() {
-    publishOutcomes("run-1", Q1, "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}");
-    try (OutputLock lock = OutputLock.acquire(root)) {
-      UserError e = assertThrows(UserError.class, () -> ReportSnapshot.begin(lock, "run-1"));
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void refusesARunIdThatIsAlreadyPublished(Layout layout) throws Exception {
+    Location root = root("out");
+    publish(layout, root, "run-1", Map.of(OUTCOMES, Map.of("2026-01", "d1")));
+    try (OutputLock lock = layout.lock(root, "run-1")) {
+      UserError e = assertThrows(UserError.class, () -> ReportSnapshot.begin(lock, "run-1", layout.store(root)));
       assertTrue(e.getMessage().startsWith("Run id run-1 is already published under " + root), e.getMessage());
     }
   }
 
   @Test
-  void refusesToPublishOverAReportFolderItDidNotCreate() throws Exception {
-    Files.createDirectories(root.resolve(OUTCOMES).resolve("close_month=2026-01"));
-    UserError e = assertThrows(UserError.class, () -> publishOutcomes("run-1", Q1,
-        "{'deal_id': 'd1', 'amount': 10, 'close_month': '2026-01'}"));
-    assertTrue(e.getMessage().startsWith(root.resolve(OUTCOMES) + " is not the link"), e.getMessage());
-    assertFalse(Files.exists(root.resolve("current"), LinkOption.NOFOLLOW_LINKS));
-  }
-
-  @Test
-  void readsPartitionValuesTheWaySparkEscapedThem() {
-    assertEquals(Optional.of("2026-11-27T05:23:32Z"),
-        ReportSnapshot.partitionValue("run_id=2026-11-27T05%3A23%3A32Z", "run_id"));
-    assertEquals(Optional.empty(), ReportSnapshot.partitionValue("close_month=2026-01", "run_id"));
-  }
-
-  @Test
-  void rejectsRunIdsThatAreNotPlainPathSegments() {
-    try (OutputLock lock = OutputLock.acquire(root)) {
+  void refusesRunIdsThatAreNotPlainPathSegments() {
+    Location root = root("out");
+    try (OutputLock lock = OutputLock.acquire(tmp.resolve("out"))) {
       for (String bad : List.of("../x", ".hidden", "a/b", "")) {
-        assertThrows(IllegalArgumentException.class, () -> ReportSnapshot.begin(lock, bad), bad);
+        assertThrows(IllegalArgumentException.class, () -> ReportSnapshot.begin(lock, bad, new LinkStore(root)), bad);
       }
     }
   }
 
-  private void publishOutcomes(String runId, Set<String> window, String... jsonRows) {
-    try (OutputLock lock = OutputLock.acquire(root); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId)) {
-      ParquetReportWriter.write(outcomes(jsonRows), snapshot.stagingDir(OUTCOMES), MONTH, runId, "test");
-      snapshot.commitPartitions(OUTCOMES, MONTH, window);
+  @Test
+  void readsPartitionValuesTheWaySparkEscapedThem() {
+    assertEquals(Optional.of("2026-11-27T05:23:32Z"), ReportSnapshot.partitionValue("run_id=2026-11-27T05%3A23%3A32Z", "run_id"));
+    assertEquals(Optional.empty(), ReportSnapshot.partitionValue("close_month=2026-01", "run_id"));
+  }
+
+  /**
+   * For every primitive step of a run, a run that dies there (that step and every one after it
+   * fail, as when the process is killed) leaves the reader the old snapshot or the new one, whole;
+   * the next run's begin removes what it left, and that run publishes.
+   */
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void aRunDyingAtAnyStepLeavesOneWholeSnapshotAndTheNextBeginCleansUp(Layout layout) throws Exception {
+    Map<String, Map<String, String>> first = Map.of(
+        OUTCOMES, Map.of("2026-01", "d1", "2026-02", "d2", "2026-03", "d3"), SUMMARY, Map.of("2026-01", "s1"));
+    Map<String, Map<String, String>> second = Map.of(OUTCOMES, Map.of("2026-02", "d2 restated"));
+
+    Location healthy = root("healthy");
+    publish(layout, healthy, "run-1", first);
+    Map<String, Map<String, String>> before = publishedReports(healthy);
+    FailingStore counting = new FailingStore();
+    publish(layout, counting.around(layout.store(healthy), Integer.MAX_VALUE), "run-2", second, Q1);
+    Map<String, Map<String, String>> after = publishedReports(healthy);
+    assertTrue(counting.steps > 15, "the run takes " + counting.steps + " steps");
+
+    for (int failAt = 1; failAt <= counting.steps; failAt++) {
+      Location root = root("die-at-" + failAt);
+      publish(layout, root, "run-1", first);
+      boolean died;
+      try {
+        publish(layout, new FailingStore().around(layout.store(root), failAt), "run-2", second, Q1);
+        died = false;
+      } catch (RuntimeException e) {
+        died = true;
+      }
+      Map<String, Map<String, String>> seen = publishedReports(root);
+      assertTrue(seen.equals(after) || (died && seen.equals(before)),
+          "died at step " + failAt + " of " + counting.steps + " (thrown: " + died + "): a reader sees " + seen);
+
+      try (OutputLock lock = layout.lock(root, "run-3");
+          ReportSnapshot next = ReportSnapshot.begin(lock, "run-3", layout.store(root))) {
+        assertFalse(Files.exists(tmp.resolve("die-at-" + failAt + "/.staging")), "staging removed, step " + failAt);
+        assertEquals(Set.of(), hiddenTemporaries(tmp.resolve("die-at-" + failAt)), "step " + failAt);
+        List<String> snapshots = names(tmp.resolve("die-at-" + failAt + "/snapshots"));
+        assertTrue(snapshots.contains("run-3") && snapshots.size() <= 3 && !(seen.equals(before) && snapshots.contains("run-2")),
+            "step " + failAt + ": snapshots " + snapshots);
+        assertEquals(seen, publishedReports(root), "begin changes nothing a reader sees");
+      }
+      publish(layout, root, "run-4", second);
+      assertEquals(after, publishedReports(root), "the next run publishes, step " + failAt);
+    }
+  }
+
+  private static void publish(Layout layout, Location root, String runId, Map<String, Map<String, String>> reports) throws IOException {
+    publish(layout, root, runId, reports, Q1);
+  }
+
+  private static void publish(Layout layout, Location root, String runId, Map<String, Map<String, String>> reports,
+      ReportSnapshot.Replacing replacing) throws IOException {
+    publish(layout, layout.store(root), runId, reports, replacing);
+  }
+
+  /** A whole run through {@code store}: stage and commit {@code reports} (report to month to content), then publish. */
+  private static void publish(Layout layout, SnapshotStore store, String runId, Map<String, Map<String, String>> reports,
+      ReportSnapshot.Replacing replacing) throws IOException {
+    try (OutputLock lock = layout.lock(store.root(), runId); ReportSnapshot snapshot = ReportSnapshot.begin(lock, runId, store)) {
+      for (Map.Entry<String, Map<String, String>> report : new TreeMap<>(reports).entrySet()) {
+        stage(snapshot, report.getKey(), MONTH, report.getValue());
+        snapshot.commitPartitions(report.getKey(), MONTH, replacing);
+      }
       snapshot.publish();
     }
   }
 
-  private Dataset<Row> outcomes(String... jsonRows) {
-    return rows("deal_id STRING, amount INT, close_month STRING", jsonRows);
-  }
-
-  private Dataset<Row> rows(String ddl, String... jsonRows) {
-    return spark.read().schema(ddl).json(spark.createDataset(List.of(jsonRows), Encoders.STRING()));
-  }
-
-  /** What a reader globbing the published name sees, sorted by deal. */
-  private List<String> publishedRows(String report) {
-    return spark.read().parquet(root.resolve(report).toString())
-        .select("deal_id", "amount", MONTH)
-        .orderBy("deal_id")
-        .collectAsList().stream()
-        .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2))
-        .toList();
-  }
-
-  private static Path onlyFile(Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(dir)) {
-      List<Path> parquet = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
-      assertEquals(1, parquet.size(), "files in " + dir);
-      return parquet.get(0);
+  /** Writes one file per partition value into the snapshot's staging, as Spark would. */
+  private static void stage(ReportSnapshot snapshot, String report, String column, Map<String, String> values) throws IOException {
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      Path folder = snapshot.stagingDir(report).toLocalPath().resolve(column + "=" + value.getKey());
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve("part-0"), value.getValue());
     }
   }
 
-  private static List<String> names(Path dir) throws Exception {
+  /** What a reader that resolves {@code report} finds: relative path to content, hidden files left out. */
+  private static Map<String, String> published(Location root, String report) throws IOException {
+    Path folder = ReportSnapshot.publishedReport(root, report).toLocalPath();
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path file : all.filter(Files::isRegularFile).toList()) {
+        String relative = folder.relativize(file).toString();
+        if (!file.getFileName().toString().startsWith(".")) {
+          files.put(relative, Files.readString(file));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static Map<String, Map<String, String>> publishedReports(Location root) throws IOException {
+    Map<String, Map<String, String>> reports = new TreeMap<>();
+    for (String report : List.of(OUTCOMES, SUMMARY)) {
+      reports.put(report, published(root, report));
+    }
+    return reports;
+  }
+
+  /** Temporary names a half-done switch leaves under the root. */
+  private static Set<String> hiddenTemporaries(Path root) throws IOException {
+    try (Stream<Path> entries = Files.list(root)) {
+      return Set.copyOf(entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+    }
+  }
+
+  private Location root(String name) {
+    return Location.local(tmp.resolve(name));
+  }
+
+  private static List<String> names(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+      return entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+    }
+  }
+
+  /** Counts the primitive steps of a store and makes every one fail from step {@code failAt} on, as if the process died there. */
+  private static final class FailingStore {
+    int steps;
+
+    /** {@code store}, failing from step {@code failAt}: {@link SnapshotStore#root()} alone is no step. */
+    SnapshotStore around(SnapshotStore store, int failAt) {
+      return (SnapshotStore) Proxy.newProxyInstance(SnapshotStore.class.getClassLoader(), new Class<?>[] {SnapshotStore.class},
+          (proxy, method, args) -> {
+            if (!method.getName().equals("root") && ++steps >= failAt) {
+              throw new IOException("died at step " + steps + " (" + method.getName() + ")");
+            }
+            try {
+              return method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.winwin.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,7 +15,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The month's summary folder switches from one complete render to the next; one render before it is kept. */
+import dev.winwin.io.Location;
+
+/**
+ * Beside reports published through links, the month's summary folder switches from one complete
+ * render to the next (one render before it is kept); beside {@code current.json}, each file is
+ * replaced in place.
+ */
 class SummaryPublisherTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
 
@@ -23,7 +30,7 @@ class SummaryPublisherTest {
 
   @Test
   void publishesTheFilesUnderTheMonthsFolder() throws IOException {
-    Path folder = SummaryPublisher.publish(root, MONTH, Map.of("summary.html", "<p>one</p>", "summary.md", "one"));
+    Path folder = SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.html", "<p>one</p>", "summary.md", "one"));
 
     assertEquals(root.resolve("summary").resolve("2026-10"), folder);
     assertEquals("<p>one</p>", Files.readString(folder.resolve("summary.html")));
@@ -33,10 +40,10 @@ class SummaryPublisherTest {
 
   @Test
   void switchesToTheNewRenderAndKeepsOnlyTheOneBefore() throws IOException {
-    SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "one"));
-    SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "two"));
+    SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "one"));
+    SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "two"));
     Path previous = Files.readSymbolicLink(root.resolve("summary/2026-10"));
-    Path folder = SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "three"));
+    Path folder = SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "three"));
 
     assertEquals("three", Files.readString(folder.resolve("summary.md")));
     List<String> renders = names(root.resolve("summary/.renders"));
@@ -47,10 +54,10 @@ class SummaryPublisherTest {
 
   @Test
   void leavesOtherMonthsAlone() throws IOException {
-    SummaryPublisher.publish(root, MONTH.minusMonths(1), Map.of("summary.md", "september"));
-    SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "one"));
-    SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "two"));
-    SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "three"));
+    SummaryPublisher.publishThroughLink(root, MONTH.minusMonths(1), Map.of("summary.md", "september"));
+    SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "one"));
+    SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "two"));
+    SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "three"));
 
     assertEquals("september", Files.readString(root.resolve("summary/2026-09/summary.md")));
   }
@@ -60,10 +67,32 @@ class SummaryPublisherTest {
     Files.createDirectories(root.resolve("summary/2026-10"));
     Files.writeString(root.resolve("summary/2026-10/summary.md"), "by hand");
 
-    Path folder = SummaryPublisher.publish(root, MONTH, Map.of("summary.md", "rendered"));
+    Path folder = SummaryPublisher.publishThroughLink(root, MONTH, Map.of("summary.md", "rendered"));
 
     assertTrue(Files.isSymbolicLink(folder));
     assertEquals("rendered", Files.readString(folder.resolve("summary.md")));
+  }
+
+  @Test
+  void followsTheLayoutOfTheReports() throws IOException {
+    Path links = root.resolve("links");
+    Files.createDirectories(links.resolve("snapshots/run-1"));
+    Files.createSymbolicLink(links.resolve("current"), Path.of("snapshots/run-1"));
+    Path pointer = root.resolve("pointer");
+    Files.createDirectories(pointer);
+    Files.writeString(pointer.resolve("current.json"), "{}");
+
+    Location linked = SummaryPublisher.publish(Location.local(links), MONTH, Map.of("summary.md", "one"));
+    SummaryPublisher.publish(Location.local(pointer), MONTH, Map.of("summary.md", "one", "summary.html", "<p>one</p>"));
+    Location inPlace = SummaryPublisher.publish(Location.local(pointer), MONTH, Map.of("summary.md", "two", "summary.html", "<p>two</p>"));
+
+    assertTrue(Files.isSymbolicLink(linked.toLocalPath()), "links beside links");
+    Path folder = inPlace.toLocalPath();
+    assertEquals(pointer.resolve("summary/2026-10"), folder);
+    assertFalse(Files.isSymbolicLink(folder), "no links beside current.json: each file replaced in place");
+    assertEquals("two", Files.readString(folder.resolve("summary.md")));
+    assertEquals("<p>two</p>", Files.readString(folder.resolve("summary.html")));
+    assertEquals(List.of("summary.html", "summary.md"), names(folder), "no temporary file left behind");
   }
 
   private static List<String> names(Path dir) throws IOException {
