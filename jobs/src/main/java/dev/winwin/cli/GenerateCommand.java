@@ -21,7 +21,7 @@ import dev.winwin.config.Settings;
 import dev.winwin.pipeline.SparkSessions;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Writes a realistic, deterministic deal history (every source of the input contract) with a known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes.")
+    description = "Writes a realistic, deterministic deal history (every source of the input contract, one file per source and export month) with a known number of bad rows per reason, listed in expected_rejects.json. Same options, same bytes.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--deals", defaultValue = "2400", description = "Number of deals (default: ${DEFAULT-VALUE}).")
   int deals;
@@ -32,6 +32,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--end", required = true, paramLabel = "yyyy-MM", converter = YearMonthConverter.class,
       description = "The last close month.")
   YearMonth end;
+
+  @Option(names = "--as-of", paramLabel = "yyyy-MM", converter = YearMonthConverter.class,
+      description = "Write only what had been exported by the end of this month, at most --end (default: --end). The simulated "
+          + "history is the same: the files of an earlier --as-of are those of a later one without the later months.")
+  YearMonth asOf;
 
   @Option(names = "--seed", defaultValue = "20261031", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -53,10 +58,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DealHistoryGenerator.Options options = new DealHistoryGenerator.Options(
-        deals, months, end, seed, output, dirtyShare, DealHistoryGenerator.CHUNK_DEALS, format);
+        deals, months, end, seed, output, dirtyShare, DealHistoryGenerator.CHUNK_DEALS, format, asOf == null ? end : asOf);
     GenerationReport report;
     try {
-      report = DealHistoryGenerator.chunks(options) == 1 ? DealHistoryGenerator.generate(options) : inParallel(options);
+      report = DealHistoryGenerator.parts(options) == 1 ? DealHistoryGenerator.generate(options) : inParallel(options);
     } catch (IOException e) {
       throw new UserError("Cannot write the generated history under " + output + ": " + e.getMessage(), e);
     }
@@ -66,7 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** More than one chunk: Spark writes the chunks on every core. */
+  /** More than one part: Spark writes the parts on every core. */
   private GenerationReport inParallel(DealHistoryGenerator.Options options) throws IOException {
     Settings settings = configuration.settings();
     SparkSession session = SparkSessions.start(settings.spark());

@@ -11,26 +11,26 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Simulates the clean deal history: every deal with its versions, price adjustments, cost lines,
- * survey responses and negotiation events. The distributions are documented on {@link
- * DealHistoryGenerator}; this class only draws them, in a fixed order, from one seeded {@link
- * Draw}.
+ * survey responses and negotiation events, each line with the month it is exported in. The
+ * distributions are documented on {@link DealHistoryGenerator}; this class only draws them, in a
+ * fixed order, from one seeded {@link Draw}.
  */
 final class DealSimulator {
-  // File names without extension: the writer adds the one of the format it writes.
-  static final String ADJUSTMENTS_FILE = "price_adjustments";
-  static final String COSTS_FILE = "cost_lines";
-  static final String SURVEYS_FILE = "responses";
-  static final String EVENTS_FILE = "events";
-  static final String OPEN_DEALS_FILE = "deals_open";
-
   private static final double OPEN_SHARE = 0.10;
   private static final double VERSIONED_SHARE = 0.10;
+  private static final double NEGOTIATED_SHARE = 0.5;
+  /** Of the won deals with negotiation events and a commit date two or more days before close. */
+  private static final double SELLS_AFTER_COMMIT_SHARE = 0.35;
+  /** What the provider's moves after the commit give away, as a share of list, off the invoice. */
+  private static final double GIVEN_AFTER_COMMIT_LOW = 0.02;
+  private static final double GIVEN_AFTER_COMMIT_HIGH = 0.06;
+  /** How much selling to a buyer who is already sold lowers the latent satisfaction. */
+  private static final double UNSOLD_SATISFACTION = 0.12;
+  private static final List<String> AFTER_COMMIT_KINDS = List.of("offer", "counter", "concession");
   private static final List<String> BUYER_ROLES = List.of("procurement", "business", "executive");
   private static final List<String> SOURCINGS =
       List.of("direct", "rfp", "reverse_auction", "renewal");
@@ -97,8 +97,16 @@ final class DealSimulator {
     }
   }
 
-  /** Rows per source and how many deal rows are older versions of a deal. */
-  record History(EnumMap<Source, List<Line>> lines, int supersededVersions) {}
+  /**
+   * How a closed deal was negotiated: whether it has negotiation events, the invoice agreed by the
+   * commit, and what the provider gave away in moves after the buyer had committed (zero unless
+   * it kept selling).
+   */
+  private record Negotiation(boolean held, double agreedInvoice, double givenAfterCommit) {
+    boolean soldAfterCommit() {
+      return givenAfterCommit > 0;
+    }
+  }
 
   private final DealHistoryGenerator.Options options;
   private final Catalog catalog;
@@ -107,9 +115,8 @@ final class DealSimulator {
   private final Ids ids;
   private final YearMonth firstMonth;
   private final Instant horizon;
+  private final ExportMonths months;
   private final EnumMap<Source, List<Line>> lines = new EnumMap<>(Source.class);
-  private final Map<Integer, String> dealsFiles = new HashMap<>();
-  private int superseded;
 
   private DealSimulator(
       DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids) {
@@ -120,23 +127,24 @@ final class DealSimulator {
     this.ids = ids;
     this.firstMonth = options.end().minusMonths(options.months() - 1L);
     this.horizon = options.end().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    this.months = new ExportMonths(fx.first(), options.end());
     for (Source source : Source.values()) {
       lines.put(source, new ArrayList<>());
     }
   }
 
   /**
-   * Simulates {@code options.deals()} deals; the FX table is written by one chunk only, so
-   * {@code withFxRates} is false for every other chunk of a history written in parallel.
+   * Simulates {@code options.deals()} deals; the FX table is simulated by one chunk only, so
+   * {@code withFxRates} is false for every other chunk of a history simulated in chunks.
    */
-  static History simulate(
+  static EnumMap<Source, List<Line>> simulate(
       DealHistoryGenerator.Options options, Catalog catalog, FxCurve fx, Draw draw, Ids ids, boolean withFxRates) {
     DealSimulator simulator = new DealSimulator(options, catalog, fx, draw, ids);
     simulator.run();
     if (!withFxRates) {
       simulator.lines.get(Source.FX_RATES).clear();
     }
-    return new History(simulator.lines, simulator.superseded);
+    return simulator.lines;
   }
 
   private void run() {
@@ -180,8 +188,11 @@ final class DealSimulator {
     Drivers drivers = drivers(account, offering, rep);
     LocalDate close = month.atDay(draw.between(1, month.lengthOfMonth()));
     boolean won = draw.chance(winProbability(drivers));
+    LocalDate created = close.minusDays(draw.between(20, 200));
+    LocalDate commit = won && draw.chance(0.85) ? close.minusDays(draw.between(0, 19)) : null;
     double list = listAmount(account, offering, month);
-    double invoice = list * (1 - drivers.discount());
+    Negotiation negotiation = negotiation(list * (1 - drivers.discount()), list, commit, close);
+    double invoice = negotiation.agreedInvoice() - negotiation.givenAfterCommit();
     Deal deal =
         new Deal(
             ids.nextDeal(),
@@ -192,22 +203,36 @@ final class DealSimulator {
             recorded(drivers.sourcing(), 0.03),
             recorded(drivers.pricingModel(), 0.02),
             won ? "won" : "lost",
-            close.minusDays(draw.between(20, 200)),
-            won && draw.chance(0.85) ? close.minusDays(draw.between(0, 19)) : null,
+            created,
+            commit,
             close,
             list,
             invoice,
             atRisk(drivers, invoice),
             won ? null : lossReason(drivers));
-    writeVersions(deal);
+    String finalMonth = writeVersions(deal);
     if (won) {
-      adjustments(deal, drivers);
+      adjustments(deal, drivers, finalMonth);
       costs(deal, drivers, progress);
-      surveys(deal, drivers, progress);
+      surveys(deal, drivers, progress, negotiation);
     }
-    if (draw.chance(0.5)) {
-      events(deal, drivers);
+    if (negotiation.held()) {
+      events(deal, drivers, negotiation);
     }
+  }
+
+  /**
+   * Half of the closed deals have negotiation events. Of the won ones among them with a commit
+   * date at least two days before close, {@link #SELLS_AFTER_COMMIT_SHARE} are deals where the
+   * provider kept selling after the buyer had committed: those moves give away 2–6% of list,
+   * taken off the invoice agreed by the commit.
+   */
+  private Negotiation negotiation(double agreedInvoice, double list, LocalDate commit, LocalDate close) {
+    boolean held = draw.chance(NEGOTIATED_SHARE);
+    boolean roomAfterCommit = commit != null && commit.isBefore(close.minusDays(1));
+    boolean sellsAfterCommit = held && roomAfterCommit && draw.chance(SELLS_AFTER_COMMIT_SHARE);
+    double given = sellsAfterCommit ? list * draw.uniform(GIVEN_AFTER_COMMIT_LOW, GIVEN_AFTER_COMMIT_HIGH) : 0;
+    return new Negotiation(held, agreedInvoice, given);
   }
 
   private void openDeal() {
@@ -231,11 +256,21 @@ final class DealSimulator {
         draw.chance(VERSIONED_SHARE) && roomForVersions
             ? instantsBefore(created, updated, draw.between(1, 2))
             : List.of();
+    addCreation(deal);
     for (Instant at : earlier) {
       addDeal(deal.asOpen(draw.uniform(1.0, 1.15)), at);
     }
-    superseded += earlier.size();
     addDeal(deal, updated);
+  }
+
+  /**
+   * The version a CRM exports when the opportunity is created: open, at the first list quoted (up
+   * to 15% above the last), between 08:00 and 09:00 UTC on the created date, so before any other
+   * version and any negotiation event. Every child row of a deal comes later, so no export month
+   * holds a child whose deal has not been exported yet.
+   */
+  private void addCreation(Deal deal) {
+    addDeal(deal.asOpen(draw.uniform(1.0, 1.15)), deal.created().atTime(8, draw.between(0, 59)).toInstant(ZoneOffset.UTC));
   }
 
   /**
@@ -333,11 +368,14 @@ final class DealSimulator {
   }
 
   /**
-   * About 10% of closed deals have earlier versions: open snapshots while the deal was being
-   * negotiated (list a little higher), and in three cases of ten a same-stage correction of the
-   * invoice on the close day, a few hours before the final version.
+   * Every closed deal is exported when it is created; about 10% have further earlier versions:
+   * open snapshots while the deal was being negotiated (list a little higher), and in three cases
+   * of ten a same-stage correction of the invoice on the close day, a few hours before the final
+   * version.
+   *
+   * @return the export month of the final version
    */
-  private void writeVersions(Deal deal) {
+  private String writeVersions(Deal deal) {
     Instant finalAt =
         min(
             deal.close().atTime(draw.between(8, 19), draw.between(0, 59))
@@ -351,24 +389,26 @@ final class DealSimulator {
       Instant openUntil = deal.close().minusDays(1).atTime(17, 0).toInstant(ZoneOffset.UTC);
       List<Instant> snapshots =
           instantsBefore(deal.created(), openUntil, correction ? earlier - 1 : earlier);
+      addCreation(deal);
       for (Instant at : snapshots) {
         addDeal(deal.asOpen(draw.uniform(1.0, 1.15)), at);
       }
       if (correction) {
         addDeal(deal.withInvoice(draw.uniform(0.97, 1.0)), correctionAt);
       }
-      superseded += earlier;
+    } else {
+      addCreation(deal);
     }
     addDeal(deal, finalAt);
+    return months.of(finalAt);
   }
 
   private void addDeal(Deal deal, Instant updatedAt) {
-    String file = deal.close() == null ? OPEN_DEALS_FILE : dealsFileOfYear(deal.close().getYear());
     lines
         .get(Source.DEALS)
         .add(
             Line.row(
-                file,
+                months.of(updatedAt),
                 deal.id(),
                 IsoText.instant(updatedAt),
                 deal.account().id(),
@@ -392,17 +432,13 @@ final class DealSimulator {
                 deal.lossReason()));
   }
 
-  /** One name per year, shared by every row of the file: a chunk holds all its rows until written. */
-  private String dealsFileOfYear(int year) {
-    return dealsFiles.computeIfAbsent(year, y -> "deals_" + y);
-  }
-
   /**
    * Off-invoice items for about 40% of won deals (more with procurement, fewer with executives):
    * 1–3 distinct elements worth 1–12% of the invoice, traded for something in return unless the
-   * negotiation was one-sided.
+   * negotiation was one-sided. They have no date of their own and are exported with the deal's
+   * final version, in {@code month}.
    */
-  private void adjustments(Deal deal, Drivers drivers) {
+  private void adjustments(Deal deal, Drivers drivers, String month) {
     double probability =
         0.40
             + (drivers.buyerRole().equals("procurement") ? 0.12 : 0)
@@ -425,7 +461,7 @@ final class DealSimulator {
           .get(Source.PRICE_ADJUSTMENTS)
           .add(
               Line.row(
-                  ADJUSTMENTS_FILE,
+                  month,
                   ids.nextAdjustment(),
                   deal.id(),
                   element,
@@ -486,7 +522,7 @@ final class DealSimulator {
         .get(Source.COST_LINES)
         .add(
             Line.row(
-                COSTS_FILE,
+                months.of(period),
                 ids.nextCost(),
                 deal.id(),
                 type,
@@ -498,10 +534,11 @@ final class DealSimulator {
   /**
    * Responses for 65% of won deals, 1–4 each, 0–5 months after close, none after the end month.
    * A latent satisfaction is higher with skin in the game, differentiated offerings and executive
-   * buyers, lower with procurement, reverse auctions and one-sided negotiations, and falls over
-   * time for drifting accounts; each score adds respondent noise to it on its own scale.
+   * buyers, lower with procurement, reverse auctions, one-sided negotiations and selling after the
+   * buyer had committed, and falls over time for drifting accounts; each score adds respondent
+   * noise to it on its own scale.
    */
-  private void surveys(Deal deal, Drivers drivers, double progress) {
+  private void surveys(Deal deal, Drivers drivers, double progress, Negotiation negotiation) {
     if (!draw.chance(0.65)) {
       return;
     }
@@ -514,6 +551,7 @@ final class DealSimulator {
             - (drivers.sourcing().equals("reverse_auction") ? 0.12 : 0)
             + (drivers.sourcing().equals("renewal") ? 0.04 : 0)
             - 0.25 * (drivers.oneSided() - 0.5)
+            - (negotiation.soldAfterCommit() ? UNSOLD_SATISFACTION : 0)
             + deal.account().satisfactionBias()
             - (deal.account().drifting() ? 0.30 * progress : 0)
             + draw.gaussian(0, 0.08);
@@ -542,7 +580,7 @@ final class DealSimulator {
           .get(Source.SURVEYS)
           .add(
               Line.row(
-                  SURVEYS_FILE,
+                  months.of(at),
                   ids.nextResponse(),
                   deal.id(),
                   deal.account().id(),
@@ -562,14 +600,16 @@ final class DealSimulator {
   }
 
   /**
-   * 2–8 moves between creation and the day before close. The provider opens with an offer that
-   * gives nothing; of the later moves, the deal's one-sidedness decides how many are the
-   * provider's, in random order. Every later move gives value (counters and revised offers half
-   * as much as concessions and trades): the provider about the on-invoice discount in all, the
-   * client in proportion (1 − one-sidedness) / one-sidedness, so the concession asymmetry follows
-   * the one-sidedness.
+   * 2–8 moves between creation and the day before close, or up to the commit date when the buyer
+   * committed. The provider opens with an offer that gives nothing; of the later moves, the deal's
+   * one-sidedness decides how many are the provider's, in random order. Every later move gives
+   * value (counters and revised offers half as much as concessions and trades): the provider
+   * about the on-invoice discount agreed in all, the client in proportion (1 − one-sidedness) /
+   * one-sidedness, so the concession asymmetry follows the one-sidedness. A provider that kept
+   * selling after the commit adds 1–3 offers, counters or concessions on later days before close,
+   * which together give what {@link Negotiation#givenAfterCommit} says.
    */
-  private void events(Deal deal, Drivers drivers) {
+  private void events(Deal deal, Drivers drivers, Negotiation negotiation) {
     int count = draw.between(2, 8);
     List<Boolean> byProvider = new ArrayList<>();
     int providerMoves = (int) Math.round(drivers.oneSided() * (count - 1));
@@ -583,26 +623,48 @@ final class DealSimulator {
       kinds.add(byProvider.get(i) ? providerKind(drivers) : draw.pick(CLIENT_KINDS, 40, 35, 25));
     }
     double providerValue =
-        Math.max(deal.list() * 0.005, (deal.list() - deal.invoice()) * draw.uniform(0.7, 1.0));
+        Math.max(deal.list() * 0.005, (deal.list() - negotiation.agreedInvoice()) * draw.uniform(0.7, 1.0));
     double clientValue =
         providerValue * (1 - drivers.oneSided()) / drivers.oneSided() * draw.uniform(0.7, 1.3);
     double[] values = eventValues(byProvider, kinds, providerValue, clientValue);
     Instant dayBeforeClose = deal.close().minusDays(1).atTime(17, 0).toInstant(ZoneOffset.UTC);
-    List<Instant> times = instantsBefore(deal.created(), dayBeforeClose, count);
+    Instant lastBeforeCommit =
+        deal.commit() == null ? dayBeforeClose : min(deal.commit().atTime(17, 0).toInstant(ZoneOffset.UTC), dayBeforeClose);
+    List<Instant> times = instantsBefore(deal.created(), lastBeforeCommit, count);
     for (int i = 0; i < count; i++) {
-      lines
-          .get(Source.NEGOTIATION_EVENTS)
-          .add(
-              Line.row(
-                  EVENTS_FILE,
-                  ids.nextEvent(),
-                  deal.id(),
-                  Integer.toString(i + 1),
-                  IsoText.instant(times.get(i)),
-                  byProvider.get(i) ? "provider" : "client",
-                  kinds.get(i),
-                  Draw.money(values[i])));
+      addEvent(deal, i + 1, times.get(i), byProvider.get(i) ? "provider" : "client", kinds.get(i), values[i]);
     }
+    if (negotiation.soldAfterCommit()) {
+      int after = draw.between(1, 3);
+      List<String> afterKinds = new ArrayList<>();
+      double[] weights = new double[after];
+      double total = 0;
+      for (int i = 0; i < after; i++) {
+        afterKinds.add(draw.pick(AFTER_COMMIT_KINDS, 30, 20, 50));
+        weights[i] = moveWeight(afterKinds.get(i));
+        total += weights[i];
+      }
+      List<Instant> afterTimes = instantsBefore(deal.commit().plusDays(1), dayBeforeClose, after);
+      for (int i = 0; i < after; i++) {
+        addEvent(deal, count + i + 1, afterTimes.get(i), "provider", afterKinds.get(i),
+            negotiation.givenAfterCommit() * weights[i] / total);
+      }
+    }
+  }
+
+  private void addEvent(Deal deal, int seq, Instant at, String party, String kind, double value) {
+    lines
+        .get(Source.NEGOTIATION_EVENTS)
+        .add(
+            Line.row(
+                months.of(at),
+                ids.nextEvent(),
+                deal.id(),
+                Integer.toString(seq),
+                IsoText.instant(at),
+                party,
+                kind,
+                Draw.money(value)));
   }
 
   private String providerKind(Drivers drivers) {
@@ -619,8 +681,7 @@ final class DealSimulator {
     double providerWeight = 0;
     double clientWeight = 0;
     for (int i = 1; i < weights.length; i++) {
-      boolean partial = kinds.get(i).equals("offer") || kinds.get(i).equals("counter");
-      weights[i] = draw.uniform(0.5, 1.5) * (partial ? 0.5 : 1.0);
+      weights[i] = moveWeight(kinds.get(i));
       if (byProvider.get(i)) {
         providerWeight += weights[i];
       } else {
@@ -635,6 +696,12 @@ final class DealSimulator {
               : client * weights[i] / clientWeight;
     }
     return values;
+  }
+
+  /** A random weight for a move's share of its party's value: revised offers and counters give half as much. */
+  private double moveWeight(String kind) {
+    boolean partial = kind.equals("offer") || kind.equals("counter");
+    return draw.uniform(0.5, 1.5) * (partial ? 0.5 : 1.0);
   }
 
   /** Random weights that sum to one. */

@@ -13,7 +13,6 @@ import java.util.List;
  * USD is listed at 1.0000 so the base is explicit in the data.
  */
 final class FxCurve {
-  static final String FILE = "fx_rates";
   private static final double[] START = {1.0, 1.08, 1.27, 0.66};
 
   private final YearMonth first;
@@ -48,13 +47,14 @@ final class FxCurve {
     return ratesByMonth.get(offset)[Catalog.CURRENCIES.indexOf(currency)];
   }
 
+  /** Every rate, each exported in its own month. */
   List<Line> lines() {
     List<Line> lines = new ArrayList<>();
     for (int offset = 0; offset < ratesByMonth.size(); offset++) {
       String month = first.plusMonths(offset).toString();
       for (int i = 0; i < Catalog.CURRENCIES.size(); i++) {
         String rate = format(ratesByMonth.get(offset)[i]);
-        lines.add(Line.row(FILE, month, Catalog.CURRENCIES.get(i), rate));
+        lines.add(Line.row(month, month, Catalog.CURRENCIES.get(i), rate));
       }
     }
     return lines;

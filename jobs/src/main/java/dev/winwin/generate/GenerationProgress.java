@@ -13,10 +13,10 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Logs (on stderr) how far a parallel generation is: chunks and deals written, deals per second so
+ * Logs (on stderr) how far a parallel generation is: parts and deals written, deals per second so
  * far and the time left at that rate, at most every {@link #EVERY} and once at the end. A listener
- * on the driver, so it counts chunks written by any executor; it follows only the jobs of its own
- * job group, and counts each chunk once even when a task is retried.
+ * on the driver, so it counts parts written by any executor; it follows only the jobs of its own
+ * job group, and counts each part once even when a task is retried.
  */
 final class GenerationProgress extends SparkListener {
   private static final Logger LOG = LogManager.getLogger(GenerationProgress.class);
@@ -26,7 +26,7 @@ final class GenerationProgress extends SparkListener {
 
   private final DealHistoryGenerator.Options options;
   private final String jobGroup;
-  private final int chunks;
+  private final int parts;
   private final long started = System.nanoTime();
   private final Set<Integer> stages = new HashSet<>();
   private final BitSet written = new BitSet();
@@ -36,7 +36,7 @@ final class GenerationProgress extends SparkListener {
   GenerationProgress(DealHistoryGenerator.Options options, String jobGroup) {
     this.options = options;
     this.jobGroup = jobGroup;
-    this.chunks = DealHistoryGenerator.chunks(options);
+    this.parts = DealHistoryGenerator.parts(options);
   }
 
   @Override
@@ -48,31 +48,31 @@ final class GenerationProgress extends SparkListener {
 
   @Override
   public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
-    int chunk = taskEnd.taskInfo().partitionId();
-    if (!stages.contains(taskEnd.stageId()) || !taskEnd.taskInfo().successful() || written.get(chunk)) {
+    int part = taskEnd.taskInfo().partitionId();
+    if (!stages.contains(taskEnd.stageId()) || !taskEnd.taskInfo().successful() || written.get(part)) {
       return;
     }
-    written.set(chunk);
-    dealsWritten += DealHistoryGenerator.dealsInChunk(options, chunk);
+    written.set(part);
+    dealsWritten += DealHistoryGenerator.dealsInPart(options, part);
     long now = System.nanoTime();
-    if (now - lastReport >= EVERY.toNanos() && written.cardinality() < chunks) {
+    if (now - lastReport >= EVERY.toNanos() && written.cardinality() < parts) {
       lastReport = now;
       LOG.info(progress(now));
     }
   }
 
-  /** Logs the totals; called by the driver once every chunk is written. */
+  /** Logs the totals; called by the driver once every part is written. */
   synchronized void reportDone() {
     double seconds = seconds(System.nanoTime());
-    LOG.info(String.format(Locale.ROOT, "Wrote %,d deals in %d chunks in %.1f s: %,.0f deals/s",
-        options.deals(), chunks, seconds, options.deals() / Math.max(seconds, 1e-3)));
+    LOG.info(String.format(Locale.ROOT, "Wrote %,d deals in %d parts in %.1f s: %,.0f deals/s",
+        options.deals(), parts, seconds, options.deals() / Math.max(seconds, 1e-3)));
   }
 
   private String progress(long now) {
     double rate = dealsWritten / Math.max(seconds(now), 1e-3);
     long secondsLeft = Math.round((options.deals() - dealsWritten) / Math.max(rate, 1e-3));
-    return String.format(Locale.ROOT, "Chunk %d of %d written: %,d of %,d deals, %,.0f deals/s, about %d:%02d left",
-        written.cardinality(), chunks, dealsWritten, options.deals(), rate, secondsLeft / 60, secondsLeft % 60);
+    return String.format(Locale.ROOT, "Part %d of %d written: %,d of %,d deals, %,.0f deals/s, about %d:%02d left",
+        written.cardinality(), parts, dealsWritten, options.deals(), rate, secondsLeft / 60, secondsLeft % 60);
   }
 
   private double seconds(long now) {

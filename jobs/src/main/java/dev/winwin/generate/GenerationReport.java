@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * What {@link DealHistoryGenerator#generate} wrote.
  *
  * @param rowsPerFile data rows (header excluded, bad rows included) per file, keyed by path
- *     relative to the output root, e.g. {@code deals/deals_2025.csv}
+ *     relative to the output root, e.g. {@code deals/deals_2025-10.csv}
  * @param rowsPerSource data rows per source folder, e.g. {@code deals}
  * @param supersededDealRows deal rows that are valid older versions of a deal
  * @param injectedPerSource injected bad rows per source folder and reason code; sources without
@@ -31,7 +31,7 @@ public record GenerationReport(
     injectedPerSource = Collections.unmodifiableSortedMap(injected);
   }
 
-  /** What two chunks of one history wrote together. */
+  /** What two parts of one history wrote together. */
   GenerationReport plus(GenerationReport other) {
     SortedMap<String, Integer> files = new TreeMap<>(rowsPerFile);
     other.rowsPerFile.forEach((file, rows) -> files.merge(file, rows, Integer::sum));

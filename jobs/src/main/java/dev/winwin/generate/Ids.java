@@ -5,7 +5,7 @@ package dev.winwin.generate;
  * injected row gets a fresh id that no clean row uses.
  */
 final class Ids {
-  /** Empty for a history written in one piece; the chunk number when chunks are written in parallel. */
+  /** Empty for a history simulated in one piece; the chunk number when it is simulated in chunks. */
   private final String prefix;
   private int deal;
   private int adjustment;

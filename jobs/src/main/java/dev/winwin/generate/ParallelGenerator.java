@@ -15,9 +15,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes a large history as independent chunks of {@code chunkDeals} deals,
- * one Spark task each, so generation runs on every core (or executor, when the output is on storage
- * they all see). The files depend only on the options, never on how tasks were scheduled.
+ * Writes a large history in {@link DealHistoryGenerator#parts} independent parts, one Spark task
+ * each, so generation runs on every core (or executor, when the output is on storage they all
+ * see). A part simulates its chunks of {@code chunkDeals} deals one after the other and appends
+ * them to its own file per source and export month, so the number of files does not grow with the
+ * number of deals. The files depend only on the options, never on how tasks were scheduled.
  * Progress is logged on stderr by {@link GenerationProgress}.
  */
 public final class ParallelGenerator {
@@ -26,9 +28,9 @@ public final class ParallelGenerator {
   private ParallelGenerator() {}
 
   public static GenerationReport generate(SparkSession spark, DealHistoryGenerator.Options options) throws IOException {
-    DealHistoryGenerator.clear(options.output());
-    LOG.info("Generating {} deals in {} chunks under {}",
-        options.deals(), DealHistoryGenerator.chunks(options), options.output().toAbsolutePath());
+    DealHistoryGenerator.prepare(options.output());
+    LOG.info("Generating {} deals in {} parts of {} chunks under {}, as of {}", options.deals(), DealHistoryGenerator.parts(options),
+        DealHistoryGenerator.chunks(options), options.output().toAbsolutePath(), options.asOf());
     SparkContext context = spark.sparkContext();
     String jobGroup = "winwin-generate-" + UUID.randomUUID();
     GenerationProgress progress = new GenerationProgress(options, jobGroup);
@@ -36,20 +38,20 @@ public final class ParallelGenerator {
     context.setJobGroup(jobGroup, "winwin generate", false);
     List<GenerationReport> reports;
     try {
-      reports = writeChunks(JavaSparkContext.fromSparkContext(context), options);
+      reports = writeParts(JavaSparkContext.fromSparkContext(context), options);
     } finally {
       context.clearJobGroup();
       context.removeSparkListener(progress);
     }
     progress.reportDone();
     GenerationReport total = reports.stream().reduce(GenerationReport::plus).orElseThrow();
-    DealHistoryGenerator.writeExpectedRejects(options.output(), total);
+    DealHistoryGenerator.finish(options.output(), total);
     return total;
   }
 
-  /** One task per chunk; returns what each chunk wrote. */
-  private static List<GenerationReport> writeChunks(JavaSparkContext context, DealHistoryGenerator.Options options) {
-    int chunks = DealHistoryGenerator.chunks(options);
+  /** One task per part; returns what each part wrote. */
+  private static List<GenerationReport> writeParts(JavaSparkContext context, DealHistoryGenerator.Options options) {
+    int parts = DealHistoryGenerator.parts(options);
     // Options holds a Path, which does not serialise: tasks get its parts.
     int deals = options.deals();
     int months = options.months();
@@ -59,14 +61,14 @@ public final class ParallelGenerator {
     double dirtyShare = options.dirtyShare();
     int chunkDeals = options.chunkDeals();
     OutputFormat format = options.format();
+    String asOf = options.asOf().toString();
     return context
-        .parallelize(IntStream.range(0, chunks).boxed().toList(), chunks)
-        .map(chunk -> {
-          DealHistoryGenerator.Options whole =
-              new DealHistoryGenerator.Options(
-              deals, months, YearMonth.parse(end), seed, Path.of(output), dirtyShare, chunkDeals, format);
+        .parallelize(IntStream.range(0, parts).boxed().toList(), parts)
+        .map(part -> {
+          DealHistoryGenerator.Options whole = new DealHistoryGenerator.Options(
+              deals, months, YearMonth.parse(end), seed, Path.of(output), dirtyShare, chunkDeals, format, YearMonth.parse(asOf));
           try {
-            return DealHistoryGenerator.writeChunk(whole, chunk);
+            return DealHistoryGenerator.writePart(whole, part);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

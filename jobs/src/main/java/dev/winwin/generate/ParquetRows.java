@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -21,8 +25,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes a source's rows as one Parquet file with parquet-hadoop itself, not Spark, so that a chunk
- * task and the plain-Java path write alike.
+ * Writes a source's rows as one Parquet file with parquet-hadoop itself, not Spark, so that a part
+ * task and the plain-Java path write alike; and joins such files into one, row group after row
+ * group, for a file that several chunks of deals fill.
  *
  * <p>Every column is an optional UTF-8 string and an empty value is null. winwin reads a Parquet
  * column as text anyway, and a bad row must still hold {@code 12,5x} in an amount column, so a row
@@ -31,16 +36,21 @@ import org.apache.parquet.schema.Types;
  * <p>Every setting that shapes the bytes (codec, writer version, row group, page and dictionary
  * sizes) is fixed here rather than taken from defaults a Hadoop configuration could change; the
  * footer holds no time, so the same rows give the same file. No Hadoop file system is involved,
- * so no {@code .crc} file lands beside it.
+ * so no {@code .crc} file lands beside it, and the writer gets an empty Hadoop configuration: the
+ * default one reads Hadoop's XML resources anew for every file, which cost some 50 ms a file when
+ * every chunk writes a file per source and month.
  */
 final class ParquetRows {
   private static final long ROW_GROUP_BYTES = 128L << 20;
   private static final int PAGE_BYTES = 1 << 20;
+  /** {@code ParquetFileWriter.appendFile} would read each part with a default Hadoop configuration, which is slow to make. */
+  private static final ParquetReadOptions READ_OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
 
   private ParquetRows() {}
 
   static void write(Path path, Source source, List<Line> lines) throws IOException {
     try (ParquetWriter<Line> writer = new Builder(new LocalOutputFile(path), schema(source))
+        .withConf(new Configuration(false))
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriterVersion(WriterVersion.PARQUET_1_0)
@@ -53,6 +63,23 @@ final class ParquetRows {
         writer.write(line);
       }
     }
+  }
+
+  /**
+   * Writes the row groups of {@code parts}, each a file {@link #write} wrote for {@code source}, one
+   * after the other into {@code path}: the pages are copied as they are, not decoded, and the
+   * footer lists every row group.
+   */
+  static void concatenate(Path path, Source source, List<Path> parts) throws IOException {
+    ParquetFileWriter writer = new ParquetFileWriter(
+        new LocalOutputFile(path), schema(source), ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0);
+    writer.start();
+    for (Path part : parts) {
+      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(part), READ_OPTIONS)) {
+        reader.appendTo(writer);
+      }
+    }
+    writer.end(Map.of());
   }
 
   private static MessageType schema(Source source) {

@@ -6,26 +6,24 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * Writes a source's lines into its folder in one format, one file per {@link Line#file()}, in line
- * order.
+ * Writes a source's lines as text in one format, in line order.
  *
- * <p>Parquet: see {@link ParquetRows}. CSV: a header row, RFC 4180 quoting (a field with a comma, quote or line break is quoted,
+ * <p>CSV: a header row, RFC 4180 quoting (a field with a comma, quote or line break is quoted,
  * quotes doubled), {@code \n} line ends. JSON Lines: one object per line, keys in column order,
  * empty values as {@code null}, numeric columns as JSON numbers when they parse (so a bad number
- * stays a string). No generated value contains a line break, so one record is one line.
+ * stays a string). No generated value contains a line break, so one record is one line. Parquet
+ * is written by {@link ParquetRows}.
  *
- * <p>Lines are formatted into one reused buffer and streamed to the file, because a chunk's files
- * run to tens of megabytes: building each file as one string cost more than simulating it. JSON is
- * written by hand, byte for byte as Jackson's generator writes it, for the same reason; Jackson
- * still escapes any string that needs it.
+ * <p>Lines are formatted into one reused buffer and streamed to the file, because a part's files
+ * run to hundreds of megabytes: building each file as one string cost more than simulating it.
+ * JSON is written by hand, byte for byte as Jackson's generator writes it, for the same reason;
+ * Jackson still escapes any string that needs it.
  */
 final class TableWriter {
   /** Characters formatted before they are encoded and written to the file. */
@@ -35,42 +33,16 @@ final class TableWriter {
   private TableWriter() {}
 
   /**
-   * Writes every file of {@code source} under {@code root}: file {@code deals_2024} with suffix
-   * {@code -part-00003} in CSV is {@code deals_2024-part-00003.csv}.
-   *
-   * @return data rows (header excluded) per file, keyed by path relative to {@code root}
+   * Writes {@code lines} to a text file: a new file (replacing any left by an earlier attempt)
+   * starts with the CSV header; otherwise they are appended after what the file holds.
    */
-  static SortedMap<String, Integer> write(Path root, Source source, Source.Format format, List<Line> lines, String fileSuffix)
-      throws IOException {
-    SortedMap<String, List<Line>> byFile = new TreeMap<>();
-    String lastFile = null;
-    List<Line> lastFileLines = null;
-    for (Line line : lines) {
-      // Lines of one file mostly come in runs: look the file up only when the run ends.
-      if (!line.file().equals(lastFile)) {
-        lastFile = line.file();
-        lastFileLines = byFile.computeIfAbsent(lastFile, file -> new ArrayList<>());
-      }
-      lastFileLines.add(line);
-    }
-    Path folder = Files.createDirectories(root.resolve(source.folder()));
-    SortedMap<String, Integer> rows = new TreeMap<>();
-    for (Map.Entry<String, List<Line>> file : byFile.entrySet()) {
-      String name = file.getKey() + fileSuffix + "." + format.extension();
-      if (format == Source.Format.PARQUET) {
-        ParquetRows.write(folder.resolve(name), source, file.getValue());
-      } else {
-        writeText(folder.resolve(name), source, format, file.getValue());
-      }
-      rows.put(source.folder() + "/" + name, file.getValue().size());
-    }
-    return rows;
-  }
-
-  private static void writeText(Path path, Source source, Source.Format format, List<Line> lines) throws IOException {
-    try (OutputStream out = Files.newOutputStream(path)) {
+  static void writeText(Path path, boolean newFile, Source source, Source.Format format, List<Line> lines) throws IOException {
+    OpenOption[] options = newFile
+        ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE}
+        : new OpenOption[] {StandardOpenOption.APPEND, StandardOpenOption.WRITE};
+    try (OutputStream out = Files.newOutputStream(path, options)) {
       StringBuilder text = new StringBuilder(FLUSH_CHARS + 1024);
-      if (format == Source.Format.CSV) {
+      if (newFile && format == Source.Format.CSV) {
         appendCsv(text, source.columns().toArray(String[]::new)).append('\n');
       }
       for (Line line : lines) {

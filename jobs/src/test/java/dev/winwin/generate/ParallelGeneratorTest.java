@@ -27,25 +27,37 @@ import dev.winwin.pipeline.Runner;
 import dev.winwin.schema.Source;
 import dev.winwin.testing.TestSpark;
 
-/** A history written in chunks by Spark tasks: deterministic, and still a valid, reconciling input tree. */
+/**
+ * A history written in parts by Spark tasks, each part several chunks: deterministic, a subset of
+ * itself as of an earlier month, and still a valid, reconciling input tree.
+ */
 class ParallelGeneratorTest {
   @TempDir
   Path temp;
 
-  /** Parquet as well, because its files are written by a library inside the Spark tasks. */
+  /** Parquet as well, because its files are written by a library inside the Spark tasks and joined from chunks. */
   @ParameterizedTest
   @EnumSource(value = OutputFormat.class, names = {"MIXED", "PARQUET"})
-  void chunkedHistoryIsByteIdenticalAcrossRunsAndReconciles(OutputFormat format) throws IOException {
-    DealHistoryGenerator.Options first = options(temp.resolve("a"), format);
+  void historyInPartsIsByteIdenticalAcrossRunsAndAsOfAnEarlierMonthAndReconciles(OutputFormat format) throws IOException {
+    DealHistoryGenerator.Options first = options(temp.resolve("a"), format, YearMonth.of(2026, 10));
     GenerationReport report = ParallelGenerator.generate(TestSpark.session(), first);
-    ParallelGenerator.generate(TestSpark.session(), options(temp.resolve("b"), format));
+    ParallelGenerator.generate(TestSpark.session(), options(temp.resolve("b"), format, YearMonth.of(2026, 10)));
+    ParallelGenerator.generate(TestSpark.session(), options(temp.resolve("september"), format, YearMonth.of(2026, 9)));
 
-    assertEquals(3, DealHistoryGenerator.chunks(first));
-    String lastDeals = "deals/deals_2026-part-00002." + format.of(dev.winwin.generate.Source.DEALS).extension();
-    assertTrue(report.rowsPerFile().containsKey(lastDeals), report.rowsPerFile().keySet().toString());
+    assertEquals(13, DealHistoryGenerator.chunks(first));
+    assertEquals(DealHistoryGenerator.MAX_PARTS, DealHistoryGenerator.parts(first));
+    String extension = "." + format.of(dev.winwin.generate.Source.DEALS).extension();
+    assertTrue(report.rowsPerFile().containsKey("deals/deals_2026-10-part-00007" + extension), report.rowsPerFile().keySet().toString());
+    long dealFilesOfOctober = files(temp.resolve("a")).stream().filter(f -> f.startsWith("deals/deals_2026-10-")).count();
+    assertEquals(DealHistoryGenerator.MAX_PARTS, dealFilesOfOctober, "one file per part and month, not per chunk");
     assertEquals(files(temp.resolve("a")), files(temp.resolve("b")));
     for (String file : files(temp.resolve("a"))) {
       assertEquals(-1L, Files.mismatch(temp.resolve("a").resolve(file), temp.resolve("b").resolve(file)), file);
+    }
+    List<String> upToSeptember = files(temp.resolve("a")).stream().filter(f -> !f.contains("2026-10")).toList();
+    assertEquals(upToSeptember, files(temp.resolve("september")));
+    for (String file : upToSeptember.stream().filter(f -> !f.equals("expected_rejects.json")).toList()) {
+      assertEquals(-1L, Files.mismatch(temp.resolve("a").resolve(file), temp.resolve("september").resolve(file)), file);
     }
 
     // Ids stay unique across chunks: validation finds exactly the injected bad rows, no more.
@@ -62,8 +74,9 @@ class ParallelGeneratorTest {
     }
   }
 
-  private static DealHistoryGenerator.Options options(Path output, OutputFormat format) {
-    return new DealHistoryGenerator.Options(250, 6, YearMonth.of(2026, 10), 42L, output, 0.03, 100, format);
+  /** 13 chunks of about 19 deals in 8 parts: some parts write one chunk, others two. */
+  private static DealHistoryGenerator.Options options(Path output, OutputFormat format, YearMonth asOf) {
+    return new DealHistoryGenerator.Options(250, 6, YearMonth.of(2026, 10), 42L, output, 0.03, 20, format, asOf);
   }
 
   private static List<String> files(Path root) throws IOException {

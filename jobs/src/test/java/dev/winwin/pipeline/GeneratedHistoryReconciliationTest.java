@@ -8,10 +8,12 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,17 +28,29 @@ import dev.winwin.testing.TestSpark;
 /**
  * Validation against an independent oracle: the generator knows exactly which bad rows it injected
  * (one defect each) and writes them to {@code expected_rejects.json}; every count and reason must
- * match, whatever format the sources are written in.
+ * match, whatever format the sources are written in and whatever month the history is written as
+ * of (deals then straddle the month: an open version exported, the won one not yet; superseded
+ * versions and orphans change with it).
  */
 class GeneratedHistoryReconciliationTest {
   @TempDir
   Path input;
 
+  /** Every format, each as of another month of a history that closes deals from 2026-05 to 2026-10. */
+  static Stream<Arguments> formatsAndMonths() {
+    return Stream.of(
+        Arguments.of(OutputFormat.MIXED, "2026-10"),
+        Arguments.of(OutputFormat.CSV, "2026-09"),
+        Arguments.of(OutputFormat.JSONL, "2026-08"),
+        Arguments.of(OutputFormat.PARQUET, "2026-07"),
+        Arguments.of(OutputFormat.MIXED, "2026-05"));
+  }
+
   @ParameterizedTest
-  @EnumSource(OutputFormat.class)
-  void everyInjectedDefectIsRejectedWithItsReasonAndCountsReconcile(OutputFormat format) throws IOException {
+  @MethodSource("formatsAndMonths")
+  void everyInjectedDefectIsRejectedWithItsReasonAndCountsReconcile(OutputFormat format, String asOf) throws IOException {
     DealHistoryGenerator.generate(new DealHistoryGenerator.Options(
-        400, 6, YearMonth.of(2026, 10), 7L, input, 0.04, DealHistoryGenerator.CHUNK_DEALS, format));
+        400, 6, YearMonth.of(2026, 10), 7L, input, 0.04, DealHistoryGenerator.CHUNK_DEALS, format, YearMonth.parse(asOf)));
     Settings settings = new SettingsLoader(input).load(Optional.empty(), Map.of());
 
     Map<Source, RunManifest.SourceCounts> counts = new Runner(TestSpark.session(), settings).validate();

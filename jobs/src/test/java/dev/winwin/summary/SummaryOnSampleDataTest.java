@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -208,7 +209,7 @@ class SummaryOnSampleDataTest {
     }
     assertEquals(3, count, "three inline charts");
     int comments = 0;
-    for (String line : Files.readAllLines(Path.of("sample-data/surveys/responses.jsonl"), StandardCharsets.UTF_8)) {
+    for (String line : surveyLines()) {
       JsonNode comment = parse(line).path("comment");
       if (comment.isTextual() && comment.asText().length() >= 12) {
         comments++;
@@ -277,6 +278,17 @@ class SummaryOnSampleDataTest {
 
   private static void assertContains(String expected) {
     assertTrue(markdown.contains(expected), () -> "summary.md lacks \"" + expected + "\":\n" + markdown);
+  }
+
+  /** Every line of the sample's survey files, one per export month. */
+  private static List<String> surveyLines() throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("sample-data", "surveys"))) {
+      for (Path file : files.sorted().toList()) {
+        lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+      }
+    }
+    return lines;
   }
 
   private static JsonNode parse(String line) {
