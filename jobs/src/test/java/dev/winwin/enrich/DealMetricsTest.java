@@ -5,6 +5,7 @@ import static dev.winwin.testing.RowAssert.assertRow;
 import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.row;
 import static dev.winwin.testing.Tables.table;
+import static org.apache.spark.sql.functions.col;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -40,29 +41,30 @@ class DealMetricsTest {
         row("D1", "2026-03", Date.valueOf("2026-03-05"), "EUR", dec("1000.00"), dec("800.00"), dec("200.00")),
         row("D2", "2026-03", null, "USD", dec("1000.00"), dec("100.00"), null),
         row("D3", "2026-04", Date.valueOf("2026-04-01"), "USD", dec("600.00"), dec("500.00"), dec("0")));
-    // Child rows as validation leaves them: the close month of their won deal, and a status.
+    // Child rows as validation leaves them: the close month of their won deal, and a status (and,
+    // added below, their deal's group month, here that close month).
     String children = "deal_id STRING, amount DECIMAL(24,8), currency STRING, deal_won_month STRING, status STRING";
-    Dataset<Row> adjustments = table(children,
+    Dataset<Row> adjustments = withGroupMonth(table(children,
         row("D1", dec("50.00"), "EUR", "2026-03", "accepted"),
         row("D1", dec("10.00"), "USD", "2026-03", "accepted"),
         row("D2", dec("150.00"), "USD", "2026-03", "accepted"),
         // a rejected row counts for nothing
-        row("D2", dec("1000.00"), "USD", "2026-03", "rejected"));
-    Dataset<Row> costs = table(children,
+        row("D2", dec("1000.00"), "USD", "2026-03", "rejected")));
+    Dataset<Row> costs = withGroupMonth(table(children,
         row("D1", dec("500.00"), "USD", "2026-03", "accepted"),
         row("D1", dec("-60.00"), "EUR", "2026-03", "accepted"),
         row("D2", dec("20.00"), "USD", "2026-03", "accepted"),
         // a cost line rejected for its amount: D1 is judged without it, and says so
-        row("D1", null, "USD", "2026-03", "rejected"));
-    Dataset<Row> surveys = table("deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, status STRING",
+        row("D1", null, "USD", "2026-03", "rejected")));
+    Dataset<Row> surveys = withGroupMonth(table("deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, status STRING",
         row("D1", "decision_maker", "csat", 5, "2026-03", "accepted"),
-        row("D1", "end_user", "nps", 6, "2026-03", "accepted"));
-    Dataset<Row> events = table(
+        row("D1", "end_user", "nps", 6, "2026-03", "accepted")));
+    Dataset<Row> events = withGroupMonth(table(
         "deal_id STRING, party STRING, kind STRING, at TIMESTAMP, value_delta DECIMAL(24,8), deal_won_month STRING, status STRING",
         row("D1", "provider", "offer", Timestamp.valueOf("2026-03-01 10:00:00"), dec("200"), "2026-03", "accepted"),
         row("D1", "client", "counter", Timestamp.valueOf("2026-03-03 10:00:00"), dec("100"), "2026-03", "accepted"),
         // after D1's commitment on 5 March
-        row("D1", "provider", "concession", Timestamp.valueOf("2026-03-20 10:00:00"), dec("100"), "2026-03", "accepted"));
+        row("D1", "provider", "concession", Timestamp.valueOf("2026-03-20 10:00:00"), dec("100"), "2026-03", "accepted")));
     Object[] months = {"2026-03", "2026-04"};
 
     Dataset<Row> won = BaseCurrency.withRate(deals, CLOSE_MONTH, fx, BASE);
@@ -73,6 +75,10 @@ class DealMetricsTest {
         Satisfaction.perDeal(Pipeline.ofWonDeals(surveys, months), TestSettings.classification()),
         Negotiation.perDeal(Pipeline.ofWonDeals(events, months)),
         RejectedInputRows.perDeal(List.of(adjustments, costs, surveys, events))), DEAL_ID);
+  }
+
+  private static Dataset<Row> withGroupMonth(Dataset<Row> children) {
+    return children.withColumn(GROUP_MONTH, col(DEAL_WON_MONTH));
   }
 
   @Test
