@@ -45,6 +45,8 @@ public final class StagedInput {
       List<Stager.StagedPart> parts = Stager.stageRows(rows, source, files.ids(), Location.local(folder.resolve(source.folder())));
       staged.put(source, StagedRows.read(TestSpark.session(), source, parts.stream().map(Stager.StagedPart::path).toList()));
     });
-    return Validation.validate(staged, files.table(TestSpark.session()), baseCurrency, (source, judged) -> judged);
+    // Each judged source is computed once, as the runner's write-and-read-back does, so later rules
+    // and the test's own reads do not recompute the plans before it.
+    return Validation.validate(staged, files.table(TestSpark.session()), baseCurrency, (source, judged) -> judged.localCheckpoint());
   }
 }
