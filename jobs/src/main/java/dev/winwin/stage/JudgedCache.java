@@ -58,7 +58,7 @@ public final class JudgedCache<C> {
       throw new IllegalStateException("The lock on " + lock.root() + " has been released");
     }
     Location root = lock.root().resolve(StagedStore.FOLDER + "/" + FOLDER);
-    String key = key(input, baseCurrency);
+    String key = key(input, lock.root().resolve(StagedStore.FOLDER).uri(), baseCurrency);
     Location folder = root.resolve(key);
     boolean kept = folder.resolve(COUNTS).exists();
     for (FileStatus entry : StoreFiles.children(root)) {
@@ -116,14 +116,19 @@ public final class JudgedCache<C> {
   /** A judgement: each source's judged rows and their counts. */
   public record Judged<C>(Map<Source, Dataset<Row>> sources, C counts) {}
 
-  /** Staged files (each by path, id, batch and rows), base currency and the rules' revisions, hashed. */
-  static String key(StagedStore.StagedInput input, String baseCurrency) {
+  /**
+   * Staged files (each by path, id and rows), their parts (by their path under {@code stagedRoot},
+   * so that a moved or copied output root keeps its judgement), the base currency and the rules'
+   * revisions, hashed.
+   */
+  static String key(StagedStore.StagedInput input, String stagedRoot, String baseCurrency) {
     StringBuilder text = new StringBuilder("cross-row revision ").append(CROSS_ROW_RULES_REVISION)
         .append("\nrow rules ").append(StagedStore.fingerprint())
         .append("\nbase currency ").append(baseCurrency).append('\n');
     input.files().forEach((source, files) -> files.forEach(file -> text.append(source.folder()).append(' ').append(file.path())
         .append(' ').append(file.fileId()).append(' ').append(file.rows()).append('\n')));
-    input.parts().forEach((source, parts) -> parts.forEach(part -> text.append(part).append('\n')));
+    input.parts().forEach((source, parts) -> parts.forEach(part -> text.append(
+        part.startsWith(stagedRoot) ? part.substring(stagedRoot.length()) : part).append('\n')));
     return StoreFiles.digest(text.toString());
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -127,7 +128,32 @@ class StagedStoreTest {
     assertTrue(deals.stream().allMatch(row -> row.isNullAt(0)), deals::toString);
   }
 
+  @Test
+  void keepsItsFilesAndItsJudgementWhenTheOutputRootIsMoved(@TempDir Path moved) throws IOException {
+    StagedStore.StagedInput before = refresh(false);
+    try (var paths = Files.walk(output)) {
+      for (Path path : paths.toList()) {
+        Path copy = moved.resolve(output.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+
+    StagedStore.StagedInput after = refresh(moved, false);
+
+    assertTrue(uses(after).values().stream().allMatch("REUSED"::equals), uses(after)::toString);
+    assertEquals(JudgedCache.key(before, Location.local(output).resolve(StagedStore.FOLDER).uri(), "USD"),
+        JudgedCache.key(after, Location.local(moved).resolve(StagedStore.FOLDER).uri(), "USD"));
+  }
+
   private StagedStore.StagedInput refresh(boolean restage) {
+    return refresh(output, restage);
+  }
+
+  private StagedStore.StagedInput refresh(Path output, boolean restage) {
     Map<Source, List<DataFile>> files = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       files.put(source, SourceReader.dataFiles(TestSpark.session().sparkContext().hadoopConfiguration(), input.toString(), source));
