@@ -16,13 +16,14 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+
+import dev.winwin.io.ParquetRecordWriter;
 
 /**
  * Writes a source's rows as one Parquet file with parquet-hadoop itself, not Spark, so that a part
@@ -49,7 +50,7 @@ final class ParquetRows {
   private ParquetRows() {}
 
   static void write(Path path, Source source, List<Line> lines) throws IOException {
-    try (ParquetWriter<Line> writer = new Builder(new LocalOutputFile(path), schema(source))
+    try (ParquetWriter<Line> writer = ParquetRecordWriter.builder(new LocalOutputFile(path), new LineWriteSupport(schema(source)))
         .withConf(new Configuration(false))
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -88,25 +89,6 @@ final class ParquetRows {
       message.addField(Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column));
     }
     return message.named(source.folder());
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Line, Builder> {
-    private final MessageType schema;
-
-    Builder(OutputFile file, MessageType schema) {
-      super(file);
-      this.schema = schema;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Line> getWriteSupport(Configuration conf) {
-      return new LineWriteSupport(schema);
-    }
   }
 
   /** One record per line, its values as the fields; a null or empty value is left out, which reads as null. */

@@ -48,12 +48,8 @@ final class FieldParsers {
    */
   static int decimal(String text, int scale, int integerDigits, long[] slot, int index) {
     int n = text.length();
-    int i = 0;
-    boolean negative = false;
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      negative = text.charAt(i) == '-';
-      i++;
-    }
+    boolean negative = text.startsWith("-");
+    int i = negative || text.startsWith("+") ? 1 : 0;
     long unscaled = 0;
     int significantIntegerDigits = 0;
     int digits = 0;
@@ -120,12 +116,8 @@ final class FieldParsers {
   /** A whole number of one to nine digits with an optional sign, also written {@code 4.0}. */
   static int integer(String text, long[] slot, int index) {
     int n = text.length();
-    int i = 0;
-    boolean negative = false;
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      negative = text.charAt(i) == '-';
-      i++;
-    }
+    boolean negative = text.startsWith("-");
+    int i = negative || text.startsWith("+") ? 1 : 0;
     int start = i;
     long value = 0;
     while (i < n && isAsciiDigit(text.charAt(i))) {

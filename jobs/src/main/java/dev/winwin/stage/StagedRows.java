@@ -20,7 +20,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -36,6 +35,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import dev.winwin.io.ParquetRecordWriter;
 import dev.winwin.quality.TypedRecord;
 import dev.winwin.schema.Field;
 import dev.winwin.schema.FieldKind;
@@ -132,7 +132,7 @@ public final class StagedRows {
     /** Creates (or replaces) {@code file}. */
     public Writer(Source source, Path file, Configuration conf) {
       try {
-        parquet = new Builder(HadoopOutputFile.fromPath(file, conf), source)
+        parquet = ParquetRecordWriter.builder(HadoopOutputFile.fromPath(file, conf), new RowWriteSupport(source))
             .withConf(conf)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -166,25 +166,6 @@ public final class StagedRows {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot finish a staged file", e);
       }
-    }
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
-    private final Source source;
-
-    Builder(OutputFile file, Source source) {
-      super(file);
-      this.source = source;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport(source);
     }
   }
 

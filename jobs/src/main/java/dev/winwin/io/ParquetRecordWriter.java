@@ -1,0 +1,36 @@
+package dev.winwin.io;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * A Parquet writer's builder for records that a {@link WriteSupport} of winwin's own turns into
+ * Parquet fields, for writing a file straight from Java without Spark (staging, the generator).
+ *
+ * @param <T> the record written
+ */
+public final class ParquetRecordWriter<T> extends ParquetWriter.Builder<T, ParquetRecordWriter<T>> {
+  private final WriteSupport<T> writeSupport;
+
+  private ParquetRecordWriter(OutputFile file, WriteSupport<T> writeSupport) {
+    super(file);
+    this.writeSupport = writeSupport;
+  }
+
+  /** A builder writing {@code file} through {@code writeSupport}; set its options, then {@code build()}. */
+  public static <T> ParquetRecordWriter<T> builder(OutputFile file, WriteSupport<T> writeSupport) {
+    return new ParquetRecordWriter<>(file, writeSupport);
+  }
+
+  @Override
+  protected ParquetRecordWriter<T> self() {
+    return this;
+  }
+
+  @Override
+  protected WriteSupport<T> getWriteSupport(Configuration conf) {
+    return writeSupport;
+  }
+}
