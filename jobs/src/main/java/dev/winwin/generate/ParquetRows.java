@@ -12,7 +12,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -92,22 +91,9 @@ final class ParquetRows {
   }
 
   /** One record per line, its values as the fields; a null or empty value is left out, which reads as null. */
-  private static final class LineWriteSupport extends WriteSupport<Line> {
-    private final MessageType schema;
-    private RecordConsumer record;
-
+  private static final class LineWriteSupport extends ParquetRecordWriter.Support<Line> {
     LineWriteSupport(MessageType schema) {
-      this.schema = schema;
-    }
-
-    @Override
-    public WriteContext init(Configuration conf) {
-      return new WriteContext(schema, Map.of());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.record = recordConsumer;
+      super(schema);
     }
 
     @Override
@@ -115,6 +101,8 @@ final class ParquetRows {
       if (line.isRaw()) {
         throw new IllegalArgumentException("A Parquet file has no text lines, so it cannot hold a malformed one.");
       }
+      MessageType schema = schema();
+      RecordConsumer record = consumer();
       record.startMessage();
       for (int i = 0; i < schema.getFieldCount(); i++) {
         String value = line.value(i);

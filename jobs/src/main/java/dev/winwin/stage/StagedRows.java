@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -170,29 +168,18 @@ public final class StagedRows {
   }
 
   /** A staged row as one Parquet record; a field without a value is left out, which reads as null. */
-  private static final class RowWriteSupport extends WriteSupport<Row> {
+  private static final class RowWriteSupport extends ParquetRecordWriter.Support<Row> {
     private static final int LINEAGE_FIELDS = 4;
-    private final MessageType schema;
     private final FieldKind[] kinds;
-    private RecordConsumer consumer;
 
     RowWriteSupport(Source source) {
-      this.schema = parquetSchema(source);
+      super(parquetSchema(source));
       this.kinds = source.fields().stream().map(Field::kind).toArray(FieldKind[]::new);
     }
 
     @Override
-    public WriteContext init(Configuration conf) {
-      return new WriteContext(schema, Map.of());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.consumer = recordConsumer;
-    }
-
-    @Override
     public void write(Row row) {
+      RecordConsumer consumer = consumer();
       consumer.startMessage();
       consumer.startField(FILE_ID, 0);
       consumer.addInteger(row.fileId);
@@ -208,7 +195,7 @@ public final class StagedRows {
           continue;
         }
         int index = LINEAGE_FIELDS + i;
-        String name = schema.getFieldName(index);
+        String name = schema().getFieldName(index);
         consumer.startField(name, index);
         switch (kinds[i]) {
           case TEXT, ENUM, CURRENCY, YEAR_MONTH -> consumer.addBinary(Binary.fromString(record.text(i)));
@@ -222,6 +209,7 @@ public final class StagedRows {
 
     private void text(String name, int index, String value) {
       if (value != null) {
+        RecordConsumer consumer = consumer();
         consumer.startField(name, index);
         consumer.addBinary(Binary.fromString(value));
         consumer.endField(name, index);
