@@ -7,12 +7,10 @@ import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -49,16 +47,8 @@ final class ParquetRows {
   private ParquetRows() {}
 
   static void write(Path path, Source source, List<Line> lines) throws IOException {
-    try (ParquetWriter<Line> writer = ParquetRecordWriter.builder(new LocalOutputFile(path), new LineWriteSupport(schema(source)))
-        .withConf(new Configuration(false))
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriterVersion(WriterVersion.PARQUET_1_0)
-        .withRowGroupSize(ROW_GROUP_BYTES)
-        .withPageSize(PAGE_BYTES)
-        .withDictionaryPageSize(PAGE_BYTES)
-        .withDictionaryEncoding(true)
-        .build()) {
+    try (ParquetWriter<Line> writer = ParquetRecordWriter.create(new LocalOutputFile(path), new LineWriteSupport(schema(source)),
+        new Configuration(false), ROW_GROUP_BYTES, PAGE_BYTES)) {
       for (Line line : lines) {
         writer.write(line);
       }

@@ -1,16 +1,20 @@
 package dev.winwin.io;
 
+import java.io.IOException;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * A Parquet writer's builder for records that a {@link WriteSupport} of winwin's own turns into
+ * Parquet files written record by record, through a {@link WriteSupport} of winwin's own that turns them into
  * Parquet fields, for writing a file straight from Java without Spark (staging, the generator).
  *
  * @param <T> the record written
@@ -23,9 +27,22 @@ public final class ParquetRecordWriter<T> extends ParquetWriter.Builder<T, Parqu
     this.writeSupport = writeSupport;
   }
 
-  /** A builder writing {@code file} through {@code writeSupport}; set its options, then {@code build()}. */
-  public static <T> ParquetRecordWriter<T> builder(OutputFile file, WriteSupport<T> writeSupport) {
-    return new ParquetRecordWriter<>(file, writeSupport);
+  /**
+   * Creates (or replaces) {@code file}, written through {@code writeSupport} as Spark writes Parquet
+   * by default (Snappy, format 1.0 pages, dictionaries), in row groups of {@code rowGroupBytes}.
+   */
+  public static <T> ParquetWriter<T> create(OutputFile file, WriteSupport<T> writeSupport, Configuration conf, long rowGroupBytes,
+      int pageBytes) throws IOException {
+    return new ParquetRecordWriter<>(file, writeSupport)
+        .withConf(conf)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withWriterVersion(WriterVersion.PARQUET_1_0)
+        .withRowGroupSize(rowGroupBytes)
+        .withPageSize(pageBytes)
+        .withDictionaryPageSize(pageBytes)
+        .withDictionaryEncoding(true)
+        .build();
   }
 
   @Override

@@ -13,10 +13,7 @@ import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -130,16 +127,8 @@ public final class StagedRows {
     /** Creates (or replaces) {@code file}. */
     public Writer(Source source, Path file, Configuration conf) {
       try {
-        parquet = ParquetRecordWriter.builder(HadoopOutputFile.fromPath(file, conf), new RowWriteSupport(source))
-            .withConf(conf)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .withWriterVersion(WriterVersion.PARQUET_1_0)
-            .withRowGroupSize(ROW_GROUP_BYTES)
-            .withPageSize(PAGE_BYTES)
-            .withDictionaryPageSize(PAGE_BYTES)
-            .withDictionaryEncoding(true)
-            .build();
+        parquet = ParquetRecordWriter.create(HadoopOutputFile.fromPath(file, conf), new RowWriteSupport(source), conf, ROW_GROUP_BYTES,
+            PAGE_BYTES);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the staged file " + file, e);
       }
