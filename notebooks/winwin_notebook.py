@@ -46,15 +46,6 @@ MAX_ROWS = 10_000
 
 JInt = jpype.JInt
 
-OUTCOMES = ["win-win", "win-lose (provider)", "win-lose (client)", "lose-lose", "unclassified"]
-"""The outcome labels of OUTCOME_SQL, in the order charts show them (as the launcher prints them)."""
-OUTCOME_COLORS = {"win-win": "#2e7d32", "win-lose (provider)": "#1565c0",
-                  "win-lose (client)": "#f9a825", "lose-lose": "#c62828", "unclassified": "#9e9e9e"}
-OUTCOME_SQL = ("CASE WHEN outcome = 'win-lose' THEN concat('win-lose (', winning_party, ')') "
-               "ELSE outcome END")
-"""A SQL expression over deal_outcomes: the outcome, with win-lose split by the winning party."""
-
-
 class WinwinNotebookError(RuntimeError):
     """A readable error from the bridge or from Spark; `java_message` holds Java's full text."""
 
@@ -163,6 +154,28 @@ def _install_ipython_handler():
 
 spark = _start_spark()
 _install_ipython_handler()
+
+
+def _outcomes():
+    """The outcome labels, colours and SQL, from winwin's own column names and values (the JVM is up)."""
+    from dev.winwin.classify import Classification  # noqa: E402  (needs the JVM)
+    from dev.winwin.schema import Columns  # noqa: E402
+
+    outcome, party = str(Columns.OUTCOME), str(Columns.WINNING_PARTY)
+    win_lose = str(Classification.WIN_LOSE)
+    labels = [str(Classification.WIN_WIN), f"{win_lose} ({str(Classification.PROVIDER)})",
+              f"{win_lose} ({str(Classification.CLIENT)})", str(Classification.LOSE_LOSE),
+              str(Classification.UNCLASSIFIED)]
+    colors = dict(zip(labels, ["#2e7d32", "#1565c0", "#f9a825", "#c62828", "#9e9e9e"]))
+    expression = (f"CASE WHEN {outcome} = '{win_lose}' THEN concat('{win_lose} (', {party}, ')') "
+                  f"ELSE {outcome} END")
+    return labels, colors, expression
+
+
+OUTCOMES, OUTCOME_COLORS, OUTCOME_SQL = _outcomes()
+"""OUTCOMES: the outcome labels of OUTCOME_SQL, in the order charts show them (as the launcher prints
+them); OUTCOME_COLORS: a colour per label; OUTCOME_SQL: a SQL expression over deal_outcomes, the
+outcome with win-lose split by the winning party."""
 
 
 def output_dir(output=None):

@@ -32,9 +32,11 @@ import dev.winwin.schema.Types;
 /**
  * Judges each side of a won deal on its own and names the outcome (DOMAIN §5).
  *
- * <p>Thresholds are compared without dividing, so nothing is rounded before the judgement: the
- * provider wins when pocket revenue is positive and {@code pocket_margin >= target × pocket_revenue};
- * the client wins when {@code satisfied_weight >= ½ × response_weight}.
+ * <p>Thresholds are compared exactly (DOMAIN §5), without dividing and without rounding a product:
+ * the provider wins when pocket revenue is positive and {@code pocket_margin >= target ×
+ * pocket_revenue}; the client wins when {@code satisfied_weight >= ½ × response_weight}. The
+ * borderline bands and {@code margin_gap} start from the same exact differences; only the
+ * published ratios are rounded, to six decimals.
  */
 public final class Classification {
   public static final String WINS = "wins";
@@ -46,6 +48,11 @@ public final class Classification {
   public static final String NO_SURVEY = "no_survey";
   public static final String NO_COST = "no_cost";
   public static final String NO_SURVEY_NO_COST = "no_survey_no_cost";
+  /** The winning parties. */
+  public static final String BOTH = "both";
+  public static final String PROVIDER = "provider";
+  public static final String CLIENT = "client";
+  public static final String NONE = "none";
 
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
@@ -65,7 +72,10 @@ public final class Classification {
     Column hasCost = col(COST_LINES).gt(0);
     Column hasSurvey = col(RESPONSES).gt(0);
     Column revenue = col(POCKET_REVENUE);
-    Column marginOverTarget = col(POCKET_MARGIN).minus(col(MARGIN_TARGET).multiply(revenue));
+    // The target as configured (at most six decimals), not the published DECIMAL(38,6) column: a
+    // product with that type would be rounded to six decimals, and a margin a fraction of a cent
+    // under its target would win (issue 11, case 6). Both factors are narrow, so it stays exact.
+    Column marginOverTarget = col(POCKET_MARGIN).minus(target.multiply(revenue));
     Column providerWins = revenue.gt(0).and(marginOverTarget.geq(0));
     Column satisfiedOverHalf = col(Satisfaction.SATISFIED_WEIGHT).minus(lit(HALF).multiply(col(Satisfaction.RESPONSE_WEIGHT)));
     Column clientWins = satisfiedOverHalf.geq(0);
@@ -84,7 +94,7 @@ public final class Classification {
             .when(provider.or(client), lit(WIN_LOSE))
             .otherwise(lit(LOSE_LOSE)))
         .withColumn(WINNING_PARTY, when(classified,
-            when(provider.and(client), lit("both")).when(provider, lit("provider")).when(client, lit("client")).otherwise(lit("none"))))
+            when(provider.and(client), lit(BOTH)).when(provider, lit(PROVIDER)).when(client, lit(CLIENT)).otherwise(lit(NONE))))
         .withColumn(BORDERLINE, when(classified, marginNearTarget.or(shareNearHalf)))
         .withColumn(UNCLASSIFIED_REASON, when(not(hasCost).and(not(hasSurvey)), lit(NO_SURVEY_NO_COST))
             .when(not(hasSurvey), lit(NO_SURVEY))

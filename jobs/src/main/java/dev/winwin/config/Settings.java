@@ -71,12 +71,14 @@ public record Settings(
    *     0..100; a band includes its lower edge
    * @param marginSlopeTolerance largest absolute margin % slope per month that counts as flat
    * @param satisfactionSlopeTolerance largest absolute satisfaction slope per month that counts as flat
+   * @param provisionalBelow a month whose classified share of won deals is below this is provisional
    */
   public record ReportSettings(
       java.util.List<BigDecimal> marginBandEdges,
       java.util.List<BigDecimal> satisfactionBandEdges,
       BigDecimal marginSlopeTolerance,
-      BigDecimal satisfactionSlopeTolerance) {
+      BigDecimal satisfactionSlopeTolerance,
+      BigDecimal provisionalBelow) {
     public ReportSettings {
       marginBandEdges = java.util.List.copyOf(marginBandEdges);
       satisfactionBandEdges = java.util.List.copyOf(satisfactionBandEdges);

@@ -40,6 +40,7 @@ public final class SettingsLoader {
   private static final Map<String, int[]> INSTRUMENT_SCALES = Map.of("csat", new int[] {1, 5}, "nps", new int[] {0, 10});
   private static final List<String> PUBLISH_MODES = List.of("auto", "links", "pointer");
   private static final Set<String> ROLES = Set.of("decision_maker", "influencer", "end_user");
+  private static final int THRESHOLD_DECIMALS = 6;
 
   /** Where the bundled sample data lives when no input is configured. */
   private final Path sampleData;
@@ -112,11 +113,11 @@ public final class SettingsLoader {
     int restateMonths = intAtLeast(c, "run.restate-months", 1);
     BigDecimal maxRejectShare = decimalBetween(c, "quality.max-reject-share", BigDecimal.ZERO, BigDecimal.ONE);
     Settings.ClassificationSettings classification = new Settings.ClassificationSettings(
-        decimalsFor(c, "classification.margin-targets", OFFERING_TYPES, BigDecimal.ONE.negate(), BigDecimal.ONE),
+        thresholdsFor(c, "classification.margin-targets", OFFERING_TYPES, BigDecimal.ONE.negate(), BigDecimal.ONE),
         cutoffs(c),
         roleWeights(c),
-        decimalBetween(c, "classification.margin-band", BigDecimal.ZERO, BigDecimal.ONE),
-        decimalBetween(c, "classification.satisfied-share-band", BigDecimal.ZERO, new BigDecimal("0.5")));
+        threshold(c, "classification.margin-band", BigDecimal.ZERO, BigDecimal.ONE),
+        threshold(c, "classification.satisfied-share-band", BigDecimal.ZERO, new BigDecimal("0.5")));
     Settings.SparkSettings spark = new Settings.SparkSettings(
         string(c, "spark.master"), shufflePartitions(c), sparkOptions(c));
     String input = string(c, "input");
@@ -140,7 +141,8 @@ public final class SettingsLoader {
         increasingEdges(c, matrix + "margin-band-edges", new BigDecimal("-10"), new BigDecimal("10")),
         increasingEdges(c, matrix + "satisfaction-band-edges", BigDecimal.ZERO, new BigDecimal("100")),
         decimalBetween(c, accounts + "margin-slope-tolerance", BigDecimal.ZERO, BigDecimal.ONE),
-        decimalBetween(c, accounts + "satisfaction-slope-tolerance", BigDecimal.ZERO, new BigDecimal("100")));
+        decimalBetween(c, accounts + "satisfaction-slope-tolerance", BigDecimal.ZERO, new BigDecimal("100")),
+        threshold(c, "reports.provisional-below", BigDecimal.ZERO, BigDecimal.ONE));
   }
 
   /** A non-empty list of numbers, strictly increasing, each strictly between {@code min} and {@code max}. */
@@ -215,7 +217,7 @@ public final class SettingsLoader {
   }
 
   private static Map<String, BigDecimal> roleWeights(Config c) {
-    Map<String, BigDecimal> weights = decimalsFor(c, "classification.role-weights", ROLES, BigDecimal.ZERO, new BigDecimal("1000"));
+    Map<String, BigDecimal> weights = thresholdsFor(c, "classification.role-weights", ROLES, BigDecimal.ZERO, new BigDecimal("1000"));
     weights.forEach((role, weight) -> {
       if (weight.signum() <= 0) {
         throw invalid(c, "classification.role-weights." + role, "must be greater than 0");
@@ -224,13 +226,26 @@ public final class SettingsLoader {
     return weights;
   }
 
-  private static Map<String, BigDecimal> decimalsFor(Config c, String section, Set<String> keys, BigDecimal min, BigDecimal max) {
+  private static Map<String, BigDecimal> thresholdsFor(Config c, String section, Set<String> keys, BigDecimal min, BigDecimal max) {
     requireExactly(c, section, keys);
     Map<String, BigDecimal> values = new TreeMap<>();
     for (String key : keys) {
-      values.put(key, decimalBetween(c, section + "." + key, min, max));
+      values.put(key, threshold(c, section + "." + key, min, max));
     }
     return Map.copyOf(values);
+  }
+
+  /**
+   * A number the classification compares or weighs with: at most {@value #THRESHOLD_DECIMALS}
+   * decimal places, like every ratio winwin publishes, so that its products with money stay exact
+   * in Spark's decimals instead of being rounded.
+   */
+  private static BigDecimal threshold(Config c, String key, BigDecimal min, BigDecimal max) {
+    BigDecimal value = decimalBetween(c, key, min, max);
+    if (value.stripTrailingZeros().scale() > THRESHOLD_DECIMALS) {
+      throw invalid(c, key, "must have at most " + THRESHOLD_DECIMALS + " decimal places");
+    }
+    return value;
   }
 
   private static void requireExactly(Config c, String section, Set<String> keys) {

@@ -15,6 +15,7 @@ import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.POCKET_REVENUE;
 import static dev.winwin.schema.Columns.PRICE_ADJUSTMENTS;
 import static dev.winwin.schema.Columns.PRICE_REALISATION;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
 import static dev.winwin.schema.Columns.RESPONSES;
 import static dev.winwin.schema.Columns.SATISFIED_SHARE;
 import static org.apache.spark.sql.functions.coalesce;
@@ -23,6 +24,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,7 +38,8 @@ import dev.winwin.schema.Types;
  * <p>Nulls: a deal without cost lines has null {@code delivery_cost}, {@code pocket_margin} and
  * {@code pocket_margin_pct} (it cannot be judged, see classification); a deal without responses has
  * null satisfaction; {@code pocket_margin_pct} is null when pocket revenue is 0 or less, and
- * {@code at_risk_share} when the invoice is 0 or the at-risk amount unknown.
+ * {@code at_risk_share} when the invoice is 0 or the at-risk amount unknown; a deal none of whose
+ * child rows was rejected has {@code rejected_input_rows} 0.
  */
 public final class DealMetrics {
   private static final String DEAL_KEY = "__deal";
@@ -44,24 +47,26 @@ public final class DealMetrics {
   private DealMetrics() {}
 
   /**
-   * Grain in and out: one row per won deal.
+   * Grain in and out: one row per won deal. Adds the metrics of DOMAIN §4, the provider's moves
+   * after commitment ({@link Negotiation#afterCommit}) and {@code rejected_input_rows}.
    *
-   * @param wonDeals won deals with {@code fx_rate} (see {@link BaseCurrency#withRate})
+   * @param wonDeals won deals with {@code fx_rate} (see {@link BaseCurrency#withRate}) and {@code commit_date}
    * @param adjustments per deal: {@code price_adjustments}
    * @param costs per deal: {@code delivery_cost}, {@code cost_lines}
    * @param satisfaction per deal: see {@link Satisfaction#perDeal}
    * @param negotiation per deal: see {@link Negotiation#perDeal}
+   * @param rejectedInputs per deal: see {@link RejectedInputRows#perDeal}
    */
   public static Dataset<Row> build(Dataset<Row> wonDeals, Dataset<Row> adjustments, Dataset<Row> costs,
-      Dataset<Row> satisfaction, Dataset<Row> negotiation) {
+      Dataset<Row> satisfaction, Dataset<Row> negotiation, Dataset<Row> rejectedInputs) {
     Dataset<Row> joined = wonDeals;
-    for (Dataset<Row> perDeal : java.util.List.of(adjustments, costs, satisfaction, negotiation)) {
+    for (Dataset<Row> perDeal : List.of(adjustments, costs, satisfaction, negotiation, rejectedInputs)) {
       joined = joined.join(perDeal.withColumnRenamed(DEAL_ID, DEAL_KEY), col(DEAL_ID).equalTo(col(DEAL_KEY)), "left")
           .drop(DEAL_KEY);
     }
     Column pocketRevenue = col(INVOICE_AMOUNT).minus(col(PRICE_ADJUSTMENTS));
     Column pocketMargin = col(POCKET_REVENUE).minus(col(DELIVERY_COST));
-    return joined
+    return Negotiation.afterCommit(joined)
         .withColumn(ON_INVOICE_DISCOUNT_PCT, lit(BigDecimal.ONE).minus(col(INVOICE_AMOUNT).divide(col(LIST_AMOUNT))).cast(Types.RATIO))
         .withColumn(AT_RISK_SHARE, when(col(INVOICE_AMOUNT).gt(0), col(AT_RISK_AMOUNT).divide(col(INVOICE_AMOUNT))).cast(Types.RATIO))
         .withColumn(LIST_AMOUNT, BaseCurrency.inBase(LIST_AMOUNT))
@@ -72,6 +77,7 @@ public final class DealMetrics {
         .withColumn(RESPONSES, coalesce(col(RESPONSES), lit(0L)))
         .withColumn(CSAT_RESPONSES, coalesce(col(CSAT_RESPONSES), lit(0L)))
         .withColumn(NPS_RESPONSES, coalesce(col(NPS_RESPONSES), lit(0L)))
+        .withColumn(REJECTED_INPUT_ROWS, coalesce(col(REJECTED_INPUT_ROWS), lit(0L)))
         .withColumn(POCKET_REVENUE, pocketRevenue.cast(Types.MONEY))
         .withColumn(POCKET_MARGIN, pocketMargin.cast(Types.MONEY))
         .withColumn(POCKET_MARGIN_PCT, when(col(POCKET_REVENUE).gt(0), col(POCKET_MARGIN).divide(col(POCKET_REVENUE))).cast(Types.RATIO))

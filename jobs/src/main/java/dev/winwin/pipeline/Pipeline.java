@@ -10,6 +10,8 @@ import static dev.winwin.schema.Columns.STAGE;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -21,6 +23,7 @@ import dev.winwin.enrich.BaseCurrency;
 import dev.winwin.enrich.DealMetrics;
 import dev.winwin.enrich.DealTotals;
 import dev.winwin.enrich.Negotiation;
+import dev.winwin.enrich.RejectedInputRows;
 import dev.winwin.enrich.Satisfaction;
 import dev.winwin.quality.Validation;
 import dev.winwin.report.AccountRelationshipsReport;
@@ -81,19 +84,25 @@ public final class Pipeline {
         DealTotals.perDeal(ofWonDeals(judged.get(Source.PRICE_ADJUSTMENTS), scopeMonths), fx, base, PRICE_ADJUSTMENTS, ADJUSTMENT_LINES),
         DealTotals.perDeal(ofWonDeals(judged.get(Source.COST_LINES), scopeMonths), fx, base, DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(ofWonDeals(judged.get(Source.SURVEYS), scopeMonths), settings.classification()),
-        Negotiation.perDeal(ofWonDeals(judged.get(Source.NEGOTIATION_EVENTS), scopeMonths)));
+        Negotiation.perDeal(ofWonDeals(judged.get(Source.NEGOTIATION_EVENTS), scopeMonths)),
+        RejectedInputRows.perDeal(dealChildren(judged, scopeMonths)));
     Dataset<Row> scopeOutcomes = DealOutcomesReport.build(Classification.classify(metrics, settings.classification()), runId);
     Dataset<Row> dealOutcomes = scopeOutcomes.filter(col(CLOSE_MONTH).isin(windowMonths));
     Dataset<Row> lost = closed.filter(col(STAGE).equalTo("lost").and(col(CLOSE_MONTH).isin(windowMonths)));
     return new Reports(
         scopeOutcomes,
         dealOutcomes,
-        MonthlySummaryReport.build(dealOutcomes, lost, runId),
+        MonthlySummaryReport.build(dealOutcomes, lost, settings.reports(), runId),
         MarginSatisfactionMatrixReport.build(dealOutcomes, settings.reports(), runId),
         AccountRelationshipsReport.build(scopeOutcomes, window.last(), settings.reports(), runId),
-        RepScorecardReport.build(dealOutcomes, lost, runId),
-        NegotiationPatternsReport.build(dealOutcomes, runId),
+        RepScorecardReport.build(dealOutcomes, lost, settings.reports(), runId),
+        NegotiationPatternsReport.build(dealOutcomes, settings.reports(), runId),
         RejectsReport.build(judged.values(), files, runId));
+  }
+
+  /** The judged rows of every source whose rows hang off a deal, of the deals whose latest version closed in {@code closeMonths}. */
+  private static List<Dataset<Row>> dealChildren(Map<Source, Dataset<Row>> judged, Object[] closeMonths) {
+    return Arrays.stream(Source.values()).filter(Source::isDealChild).map(source -> ofMonths(judged.get(source), closeMonths)).toList();
   }
 
   private static YearMonth min(YearMonth a, YearMonth b) {

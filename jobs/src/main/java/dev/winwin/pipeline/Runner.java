@@ -1,9 +1,7 @@
 package dev.winwin.pipeline;
 
-import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.OUTCOME;
-import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
@@ -47,13 +45,14 @@ import dev.winwin.io.ParquetReportWriter;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.quality.Reconciliation;
 import dev.winwin.quality.Validation;
-import dev.winwin.report.AccountRelationshipsReport;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MarginSatisfactionMatrixReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.NegotiationPatternsReport;
-import dev.winwin.report.RejectsReport;
-import dev.winwin.report.RepScorecardReport;
+import dev.winwin.schema.AccountRelationshipsSchema;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MarginSatisfactionMatrixSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.NegotiationPatternsSchema;
+import dev.winwin.schema.RejectsSchema;
+import dev.winwin.schema.ReportSchema;
+import dev.winwin.schema.RepScorecardSchema;
 import dev.winwin.schema.Source;
 import dev.winwin.stage.JudgedCache;
 import dev.winwin.stage.StagedStore;
@@ -136,14 +135,14 @@ public final class Runner {
       ReportSnapshot.Replacing months = ReportSnapshot.Replacing.partitions(Set.copyOf(window.months()));
       ReportSnapshot.Replacing asOf = ReportSnapshot.Replacing.partitions(Set.of(window.last().toString()));
       write(snapshot, runId, List.of(
-          new ReportOutput(DealOutcomesReport.NAME, outcomes, CLOSE_MONTH, months),
-          new ReportOutput(MonthlySummaryReport.NAME, reports.monthlySummary(), CLOSE_MONTH, months),
-          new ReportOutput(MarginSatisfactionMatrixReport.NAME, reports.marginSatisfactionMatrix(), CLOSE_MONTH, months),
-          new ReportOutput(AccountRelationshipsReport.NAME, reports.accountRelationships(), AccountRelationshipsReport.AS_OF_MONTH, asOf),
-          new ReportOutput(RepScorecardReport.NAME, reports.repScorecard(), CLOSE_MONTH, months),
-          new ReportOutput(NegotiationPatternsReport.NAME, reports.negotiationPatterns(), CLOSE_MONTH, months),
+          new ReportOutput(DealOutcomesSchema.SCHEMA, outcomes, months),
+          new ReportOutput(MonthlySummarySchema.SCHEMA, reports.monthlySummary(), months),
+          new ReportOutput(MarginSatisfactionMatrixSchema.SCHEMA, reports.marginSatisfactionMatrix(), months),
+          new ReportOutput(AccountRelationshipsSchema.SCHEMA, reports.accountRelationships(), asOf),
+          new ReportOutput(RepScorecardSchema.SCHEMA, reports.repScorecard(), months),
+          new ReportOutput(NegotiationPatternsSchema.SCHEMA, reports.negotiationPatterns(), months),
           // DOMAIN §7: rejects holds the latest run's rows only; older runs' are in their snapshots and manifests.
-          new ReportOutput(RejectsReport.NAME, reports.rejects(), RUN_ID, ReportSnapshot.Replacing.whole())));
+          new ReportOutput(RejectsSchema.SCHEMA, reports.rejects(), ReportSnapshot.Replacing.whole())));
       Map<String, Long> outcomeCounts = outcomeCounts(outcomes);
       snapshot.publish();
       lap("publish");
@@ -269,10 +268,18 @@ public final class Runner {
   }
 
   /**
-   * One report of a run: its rows, the column its folders are partitioned by, and the partitions
-   * this run replaces.
+   * One report of a run: its declared schema (name and partition column), its rows, and the
+   * partitions this run replaces.
    */
-  private record ReportOutput(String name, Dataset<Row> rows, String partitionColumn, ReportSnapshot.Replacing replaced) {}
+  private record ReportOutput(ReportSchema schema, Dataset<Row> rows, ReportSnapshot.Replacing replaced) {
+    String name() {
+      return schema.name();
+    }
+
+    String partitionColumn() {
+      return schema.partitionColumn();
+    }
+  }
 
   /**
    * Writes every report into the run's staging, side by side (they share the cached outcomes and

@@ -1,18 +1,26 @@
 package dev.winwin.report;
 
-import static dev.winwin.report.Aggregates.CLASSIFIED_DEALS;
-import static dev.winwin.report.Aggregates.WIN_WIN_SHARE_OF_CLASSIFIED;
 import static dev.winwin.schema.Columns.ACCOUNT_ID;
 import static dev.winwin.schema.Columns.ACCOUNT_NAME;
 import static dev.winwin.schema.Columns.CLOSE_DATE;
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.DEAL_ID;
-import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SATISFACTION;
+import static dev.winwin.schema.AccountRelationshipsSchema.AS_OF_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.FIRST_CLOSE_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.LAST_CLOSE_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.MARGIN_PCT_SLOPE;
+import static dev.winwin.schema.AccountRelationshipsSchema.SATISFACTION_SLOPE;
+import static dev.winwin.schema.AccountRelationshipsSchema.TRAJECTORY;
+import static dev.winwin.schema.AccountRelationshipsSchema.WINDOW_START;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -26,14 +34,15 @@ import static org.apache.spark.sql.functions.when;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 
 import dev.winwin.config.Settings;
+import dev.winwin.schema.AccountRelationshipsSchema;
 import dev.winwin.schema.Types;
 
 /**
@@ -56,15 +65,6 @@ import dev.winwin.schema.Types;
  * The labels are decided on the published (rounded) slopes.
  */
 public final class AccountRelationshipsReport {
-  public static final String NAME = "account_relationships";
-  public static final String AS_OF_MONTH = "as_of_month";
-  public static final String WINDOW_START = "window_start";
-  public static final String DEALS = "deals";
-  public static final String INVOICE_REVENUE = "invoice_revenue";
-  public static final String MEAN_SATISFACTION = "mean_satisfaction";
-  public static final String MARGIN_PCT_SLOPE = "margin_pct_slope";
-  public static final String SATISFACTION_SLOPE = "satisfaction_slope";
-  public static final String TRAJECTORY = "trajectory";
   public static final String CONVERGING = "converging";
   public static final String EXTRACTION = "extraction";
   public static final String BUYING_LOYALTY = "buying_loyalty";
@@ -73,9 +73,6 @@ public final class AccountRelationshipsReport {
   /** Months in the trailing window, the as-of month included. */
   public static final int TRAILING_MONTHS = 12;
   static final int MIN_CLASSIFIED_DEALS = 3;
-
-  /** Satisfaction points per month. */
-  static final DecimalType SLOPE_0_100 = DataTypes.createDecimalType(9, 3);
 
   private static final String X = "__month_index";
 
@@ -88,7 +85,8 @@ public final class AccountRelationshipsReport {
 
   /**
    * Grain in: one won deal ({@code deal_outcomes} columns); any close months, those outside the
-   * trailing window are ignored. Grain out: one account. Nulls: margin and satisfaction slopes use
+   * trailing window are ignored. Grain out: one account, the columns of
+   * {@link AccountRelationshipsSchema}. Nulls: margin and satisfaction slopes use
    * only the deals that have the value; a slope is null with fewer than two distinct months.
    */
   public static Dataset<Row> build(Dataset<Row> dealOutcomes, YearMonth asOf, Settings.ReportSettings settings, String runId) {
@@ -96,23 +94,23 @@ public final class AccountRelationshipsReport {
     Column monthNumber = col(CLOSE_MONTH).substr(1, 4).cast(DataTypes.IntegerType).multiply(12)
         .plus(col(CLOSE_MONTH).substr(6, 2).cast(DataTypes.IntegerType));
     int startNumber = start.getYear() * 12 + start.getMonthValue();
-    Column marginPct = Aggregates.pocketMarginPct();
+    Column deals = count(lit(1));
 
     List<Column> aggregates = new ArrayList<>(List.of(
-        min(col(CLOSE_MONTH)).as("first_close_month"),
-        max(col(CLOSE_MONTH)).as("last_close_month"),
-        count(lit(1)).as(DEALS),
-        sum(col(INVOICE_AMOUNT)).cast(Types.MONEY).as(INVOICE_REVENUE),
-        marginPct.as(POCKET_MARGIN_PCT),
-        avg(col(SATISFACTION)).cast(Types.SCORE_0_100).as(MEAN_SATISFACTION),
+        min(col(CLOSE_MONTH)).as(FIRST_CLOSE_MONTH),
+        max(col(CLOSE_MONTH)).as(LAST_CLOSE_MONTH),
+        deals.as(DEALS),
+        Aggregates.invoiceRevenue().cast(Types.MONEY).as(INVOICE_REVENUE),
+        Aggregates.pocketMarginPct().as(POCKET_MARGIN_PCT),
+        Aggregates.meanSatisfaction().as(MEAN_SATISFACTION),
         Aggregates.classifiedDeals().as(CLASSIFIED_DEALS),
         Aggregates.winWinShareOfClassified().as(WIN_WIN_SHARE_OF_CLASSIFIED)));
-    aggregates.addAll(Aggregates.outcomeMix());
+    aggregates.addAll(Aggregates.outcomeMix(deals, Optional.empty()));
     aggregates.add(slope(col(POCKET_MARGIN_PCT)).cast(Types.RATIO).as(MARGIN_PCT_SLOPE));
-    aggregates.add(slope(col(SATISFACTION)).cast(SLOPE_0_100).as(SATISFACTION_SLOPE));
+    aggregates.add(slope(col(SATISFACTION)).cast(Types.SCORE_SLOPE).as(SATISFACTION_SLOPE));
     aggregates.add(max_by(col(ACCOUNT_NAME), struct(col(CLOSE_DATE), col(DEAL_ID))).as(ACCOUNT_NAME));
 
-    return dealOutcomes
+    return AccountRelationshipsSchema.SCHEMA.conform(dealOutcomes
         .filter(col(CLOSE_MONTH).geq(start.toString()).and(col(CLOSE_MONTH).leq(asOf.toString())))
         .withColumn(X, monthNumber.minus(startNumber).cast(DataTypes.createDecimalType(4, 0)))
         .groupBy(col(ACCOUNT_ID))
@@ -120,7 +118,7 @@ public final class AccountRelationshipsReport {
         .withColumn(TRAJECTORY, trajectory(settings))
         .withColumn(WINDOW_START, lit(start.toString()))
         .withColumn(AS_OF_MONTH, lit(asOf.toString()))
-        .withColumn(RUN_ID, lit(runId));
+        .withColumn(RUN_ID, lit(runId)));
   }
 
   /**

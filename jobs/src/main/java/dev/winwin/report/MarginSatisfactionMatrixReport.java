@@ -1,12 +1,21 @@
 package dev.winwin.report;
 
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
-import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
 import static dev.winwin.schema.Columns.POCKET_MARGIN;
 import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.POCKET_REVENUE;
 import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.SATISFACTION;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND_INDEX;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND_LOWER;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND_UPPER;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_INDEX;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_LOWER;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_UPPER;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -22,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import dev.winwin.config.Settings;
+import dev.winwin.schema.MarginSatisfactionMatrixSchema;
 import dev.winwin.schema.Types;
 
 /**
@@ -35,18 +45,6 @@ import dev.winwin.schema.Types;
  * response) are left out.
  */
 public final class MarginSatisfactionMatrixReport {
-  public static final String NAME = "margin_satisfaction_matrix";
-  public static final String MARGIN_BAND = "margin_band";
-  public static final String MARGIN_BAND_INDEX = "margin_band_index";
-  public static final String MARGIN_BAND_LOWER = "margin_band_lower";
-  public static final String MARGIN_BAND_UPPER = "margin_band_upper";
-  public static final String SATISFACTION_BAND = "satisfaction_band";
-  public static final String SATISFACTION_BAND_INDEX = "satisfaction_band_index";
-  public static final String SATISFACTION_BAND_LOWER = "satisfaction_band_lower";
-  public static final String SATISFACTION_BAND_UPPER = "satisfaction_band_upper";
-  public static final String DEALS = "deals";
-  public static final String INVOICE_REVENUE = "invoice_revenue";
-
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private MarginSatisfactionMatrixReport() {}
@@ -54,7 +52,8 @@ public final class MarginSatisfactionMatrixReport {
   /**
    * Grain in: one won deal ({@code deal_outcomes}); out: one row per month and pair of bands with
    * deals. Adds band labels, 0-based band indexes (for ordering) and band edges (null at the open
-   * ends), {@code deals, invoice_revenue, pocket_revenue, pocket_margin} and the run id.
+   * ends), {@code deals, invoice_revenue, pocket_revenue, pocket_margin}, {@code provisional} (see
+   * {@link ProvisionalMonths}) and the run id: the columns of {@link MarginSatisfactionMatrixSchema}.
    */
   public static Dataset<Row> build(Dataset<Row> dealOutcomes, Settings.ReportSettings settings, String runId) {
     List<BigDecimal> marginEdges = settings.marginBandEdges();
@@ -63,13 +62,13 @@ public final class MarginSatisfactionMatrixReport {
     Column satisfaction = col(SATISFACTION);
     Column marginIndex = bandIndex(margin, marginEdges);
     Column satisfactionIndex = bandIndex(satisfaction, satisfactionEdges);
-    return dealOutcomes
+    Dataset<Row> cells = dealOutcomes
         .filter(margin.isNotNull().and(satisfaction.isNotNull()))
         .withColumn(MARGIN_BAND_INDEX, marginIndex)
         .withColumn(SATISFACTION_BAND_INDEX, satisfactionIndex)
         .groupBy(col(CLOSE_MONTH), col(MARGIN_BAND_INDEX), col(SATISFACTION_BAND_INDEX))
         .agg(count(lit(1)).as(DEALS),
-            sum(col(INVOICE_AMOUNT)).cast(Types.MONEY).as(INVOICE_REVENUE),
+            Aggregates.invoiceRevenue().cast(Types.MONEY).as(INVOICE_REVENUE),
             sum(col(POCKET_REVENUE)).cast(Types.MONEY).as(POCKET_REVENUE),
             sum(col(POCKET_MARGIN)).cast(Types.MONEY).as(POCKET_MARGIN))
         .select(col(CLOSE_MONTH),
@@ -83,8 +82,9 @@ public final class MarginSatisfactionMatrixReport {
                 .as(SATISFACTION_BAND_LOWER),
             pick(col(SATISFACTION_BAND_INDEX), withEnds(upperEdges(satisfactionEdges), null, HUNDRED)).cast(Types.SCORE_0_100)
                 .as(SATISFACTION_BAND_UPPER),
-            col(DEALS), col(INVOICE_REVENUE), col(POCKET_REVENUE), col(POCKET_MARGIN))
-        .withColumn(RUN_ID, lit(runId));
+            col(DEALS), col(INVOICE_REVENUE), col(POCKET_REVENUE), col(POCKET_MARGIN));
+    return MarginSatisfactionMatrixSchema.SCHEMA.conform(ProvisionalMonths.mark(cells, dealOutcomes, settings.provisionalBelow())
+        .withColumn(RUN_ID, lit(runId)));
   }
 
   /** The labels of the margin bands in interval notation, e.g. {@code <0%, [0%, 10%), ..., >=40%}. */

@@ -1,12 +1,8 @@
 package dev.winwin.report;
 
 import static dev.winwin.schema.Columns.FILE_ID;
-import static dev.winwin.schema.Columns.RAW;
-import static dev.winwin.schema.Columns.REASONS;
-import static dev.winwin.schema.Columns.ROW_NUMBER;
-import static dev.winwin.schema.Columns.RUN_ID;
-import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.SOURCE_FILE;
+import static dev.winwin.schema.Columns.RUN_ID;
 import static dev.winwin.schema.Columns.STATUS;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -18,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import dev.winwin.quality.Validation;
+import dev.winwin.schema.RejectsSchema;
 
 /**
  * {@code rejects}: one row per rejected input row: its source, file (relative to the input root),
@@ -25,22 +22,19 @@ import dev.winwin.quality.Validation;
  * {@code run_id} and published whole by each run: it holds the latest run's rejects only (DOMAIN §7).
  */
 public final class RejectsReport {
-  public static final String NAME = "rejects";
-
   private RejectsReport() {}
 
   /**
    * @param judged every source as {@link Validation#validate} returns it
    * @param files every input file of the run: {@code file_id}, {@code source_file}
+   * @return the columns of {@link RejectsSchema}: each source is conformed to it before the union
    */
   public static Dataset<Row> build(Collection<Dataset<Row>> judged, Dataset<Row> files, String runId) {
+    Dataset<Row> sourceFiles = broadcast(files.select(col(FILE_ID), col(SOURCE_FILE)));
     return judged.stream()
-        .map(rows -> rows.filter(col(STATUS).equalTo(Validation.REJECTED))
-            .select(col(SOURCE), col(FILE_ID), col(ROW_NUMBER), col(RAW), col(REASONS)))
+        .map(rows -> RejectsSchema.SCHEMA.conform(
+            rows.filter(col(STATUS).equalTo(Validation.REJECTED)).join(sourceFiles, FILE_ID).withColumn(RUN_ID, lit(runId))))
         .reduce(Dataset::unionByName)
-        .orElseThrow()
-        .join(broadcast(files.select(col(FILE_ID), col(SOURCE_FILE))), FILE_ID)
-        .select(col(SOURCE), col(SOURCE_FILE), col(ROW_NUMBER), col(RAW), col(REASONS))
-        .withColumn(RUN_ID, lit(runId));
+        .orElseThrow();
   }
 }

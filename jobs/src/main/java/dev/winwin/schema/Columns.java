@@ -107,6 +107,8 @@ public final class Columns {
   public static final String CSAT_RESPONSES = "csat_responses";
   public static final String NPS_RESPONSES = "nps_responses";
   public static final String CONCESSION_ASYMMETRY = "concession_asymmetry";
+  public static final String PROVIDER_MOVES_AFTER_COMMIT = "provider_moves_after_commit";
+  public static final String VALUE_GIVEN_AFTER_COMMIT = "value_given_after_commit";
   public static final String MARGIN_TARGET = "margin_target";
   public static final String MARGIN_GAP = "margin_gap";
   public static final String PROVIDER_RESULT = "provider_result";
@@ -115,5 +117,6 @@ public final class Columns {
   public static final String WINNING_PARTY = "winning_party";
   public static final String BORDERLINE = "borderline";
   public static final String UNCLASSIFIED_REASON = "unclassified_reason";
+  public static final String REJECTED_INPUT_ROWS = "rejected_input_rows";
   public static final String RUN_ID = "run_id";
 }

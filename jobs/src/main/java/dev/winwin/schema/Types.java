@@ -30,4 +30,6 @@ public final class Types {
   public static final DecimalType RATIO = DataTypes.createDecimalType(38, 6);
   /** Satisfaction on 0..100. */
   public static final DecimalType SCORE_0_100 = DataTypes.createDecimalType(7, 3);
+  /** A trend of satisfaction: points of 0..100 per month. */
+  public static final DecimalType SCORE_SLOPE = DataTypes.createDecimalType(9, 3);
 }

@@ -24,6 +24,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.Series;
 import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dev.winwin.summary.SummaryFigures.Matrix;
@@ -54,23 +55,37 @@ final class SummaryCharts {
 
   private SummaryCharts() {}
 
-  /** Win-win share of classified deals, and the unclassified share of won deals, per published month. */
+  /**
+   * Win-win share of classified deals with its 95 % interval (dashed), and the unclassified share of
+   * won deals, per published month; a provisional month's label carries the mark.
+   */
   static String trend(List<MonthFigures> months) {
     CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
     style(chart.getStyler());
     chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
     chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
     chart.getStyler().setYAxisDecimalPattern("0'%'");
-    chart.getStyler().setSeriesColors(new Color[] {COLORS.get(Outcome.WIN_WIN), new Color(0x9e9e9e)});
+    Color interval = new Color(0x81c784);
+    chart.getStyler().setSeriesColors(new Color[] {COLORS.get(Outcome.WIN_WIN), interval, interval, new Color(0x9e9e9e)});
     List<String> labels = new ArrayList<>();
     List<Double> winWin = new ArrayList<>();
+    List<Double> low = new ArrayList<>();
+    List<Double> high = new ArrayList<>();
     List<Double> unclassified = new ArrayList<>();
     for (MonthFigures month : months) {
-      labels.add(Formats.shortMonth(month.month()));
-      winWin.add(month.winWin().value().map(v -> v * 100).orElse(0.0));
-      unclassified.add(month.unclassified().value().map(v -> v * 100).orElse(0.0));
+      labels.add(SummaryDocument.monthLabel(month));
+      winWin.add(month.winWin().value().map(v -> v * 100).orElse(null));
+      low.add(month.winWinInterval().map(i -> i.low().doubleValue() * 100).orElse(null));
+      high.add(month.winWinInterval().map(i -> i.high().doubleValue() * 100).orElse(null));
+      unclassified.add(month.unclassified().value().map(v -> v * 100).orElse(null));
     }
     chart.addSeries("Win-win, % of classified deals", labels, winWin).setMarker(SeriesMarkers.CIRCLE);
+    for (CategorySeries bound : List.of(chart.addSeries("95% interval", labels, low), chart.addSeries("95% interval, upper", labels, high))) {
+      bound.setMarker(SeriesMarkers.NONE);
+      bound.setLineStyle(SeriesLines.DASH_DASH);
+    }
+    chart.getSeriesMap().get("95% interval, upper").setShowInLegend(false);
     chart.addSeries("Not yet classified, % of won deals", labels, unclassified).setMarker(SeriesMarkers.NONE);
     return dataUri(chart);
   }

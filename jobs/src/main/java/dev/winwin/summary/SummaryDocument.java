@@ -8,6 +8,7 @@ import static dev.winwin.summary.Formats.points;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ import dev.winwin.summary.SummaryFigures.WinLose;
  * Markdown carry the same numbers. In sentences, {@code **x**} marks a key figure (bold in both).
  */
 record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Section> sections, String footer) {
+  /** Marks a provisional month in the trend's labels. */
+  static final String PROVISIONAL_MARK = "*";
+  /** A segment × buyer role cell needs this many won deals to be named as under-represented. */
+  static final int MIN_COVERAGE_CELL = 10;
+  /** The buyer roles in pecking order, and the deals without one. */
+  private static final List<String> BUYER_ROLES = Arrays.asList("procurement", "business", "executive", null);
 
   /** A headline figure. */
   record Tile(String label, String value, String detail) {}
@@ -61,7 +68,8 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
             + " vs " + month(p.month()))))
         .orElse("no earlier month to compare");
     List<Tile> tiles = List.of(
-        new Tile("Win-win share", percent(m.winWin()), "of " + count(m.classifiedDeals()) + " classified deals; " + change),
+        new Tile(m.provisional() ? "Win-win share, provisional" : "Win-win share", percent(m.winWin()),
+            "of " + count(m.classifiedDeals()) + " classified deals, 95% interval " + interval(m) + "; " + change),
         new Tile("Won deals", count(m.wonDeals()), "win rate " + percent(m.winRate()) + "; " + count(m.lostDeals()) + " lost"),
         new Tile("Revenue", money.moneyShort(m.invoiceRevenue()), money.money(m.invoiceRevenue()) + " invoiced"),
         new Tile("Pocket margin", percent(m.pocketMarginPct()), "on deals with costs booked"),
@@ -87,7 +95,13 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
   private static Section trend(SummaryFigures f, boolean withCharts, String change) {
     MonthFigures m = f.thisMonth();
     List<String> sentences = new ArrayList<>();
-    sentences.add("Win-win share was **" + percent(m.winWin()) + "** of classified deals in " + month(f.month()) + " (" + change + ").");
+    sentences.add("Win-win share was **" + percent(m.winWin()) + "** of " + count(m.classifiedDeals()) + " classified deals in "
+        + month(f.month()) + " (95% interval " + interval(m) + "; " + change + ").");
+    if (m.provisional()) {
+      sentences.add(month(f.month()) + " is **provisional**: only " + percent(new Share(m.classifiedDeals(), m.wonDeals()))
+          + " of its won deals are classified yet" + f.provisionalBelow().map(t -> " (a month needs " + percent(t.doubleValue()) + ")").orElse("")
+          + ", and its share will move as surveys and costs arrive.");
+    }
     List<Double> shares = f.trend().stream().flatMap(t -> t.winWin().value().stream()).toList();
     if (shares.size() > 1) {
       sentences.add("From " + month(f.periodMonths().get(0)) + " to " + month(f.month()) + " it ranged from **"
@@ -99,16 +113,26 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
       notes.add("Only " + f.periodMonths().size() + " of the " + SummaryReader.TREND_MONTHS + " months to " + month(f.month())
           + " are published; a backfill of the earlier months completes the trend.");
     }
-    notes.add("Recent months are provisional: surveys and costs arrive after a deal closes, and " + percent(m.unclassified())
-        + " of " + month(f.month()) + "'s won deals are not classified yet.");
+    notes.add("Dashed: the 95% interval of each month's share, wide where few deals are classified. " + PROVISIONAL_MARK
+        + " provisional: fewer than " + f.provisionalBelow().map(t -> percent(t.doubleValue())).orElse("the required share")
+        + " of the month's won deals are classified yet (surveys and costs arrive after a deal closes).");
     List<List<String>> rows = new ArrayList<>();
     for (MonthFigures t : f.trend()) {
-      rows.add(List.of(Formats.shortMonth(t.month()), count(t.wonDeals()), count(t.classifiedDeals()), count(t.winWinDeals()),
-          percent(t.winWin()), percent(t.unclassified())));
+      rows.add(List.of(monthLabel(t), count(t.wonDeals()), count(t.classifiedDeals()), count(t.winWinDeals()),
+          percent(t.winWin()), interval(t), percent(t.unclassified())));
     }
-    Table table = new Table(List.of("Month", "Won", "Classified", "Win-win", "Win-win share", "Unclassified"), rows, true);
+    Table table = new Table(List.of("Month", "Won", "Classified", "Win-win", "Win-win share", "95% interval", "Unclassified"), rows, true);
     return new Section("Win-win share, last 12 months", sentences, withCharts ? Optional.of(SummaryCharts.trend(f.trend())) : Optional.empty(),
-        "Win-win share of classified deals per month", List.of(table), notes);
+        "Win-win share of classified deals per month, with its 95% interval", List.of(table), notes);
+  }
+
+  /** A month as the trend labels it: {@code Oct 26}, with {@link #PROVISIONAL_MARK} when it is provisional. */
+  static String monthLabel(MonthFigures month) {
+    return Formats.shortMonth(month.month()) + (month.provisional() ? PROVISIONAL_MARK : "");
+  }
+
+  private static String interval(MonthFigures month) {
+    return month.winWinInterval().map(i -> percent(i.low().doubleValue()) + "\u2013" + percent(i.high().doubleValue())).orElse(Formats.NONE);
   }
 
   private static Section revenue(SummaryFigures f, Formats money, boolean withCharts) {
@@ -257,9 +281,17 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
             + percent(e.concessionsTraded()) + "** " + of(e.concessionsTraded()) + ".",
         "Skin in the game: fee-at-risk and gainshare deals were win-win **" + percent(e.atRiskPricing()) + "** of the time "
             + of(e.atRiskPricing()) + ", fixed-price and time-and-materials deals **" + percent(e.plainPricing()) + "** "
-            + of(e.plainPricing()) + "; " + percent(e.feesAtRisk()) + " of all invoiced fees were at risk.");
+            + of(e.plainPricing()) + "; " + percent(e.feesAtRisk()) + " of all invoiced fees were at risk.",
+        "Unselling: where we kept selling after the buyer had committed, classified deals were **" + percent(e.keptSelling().winWinShare())
+            + "** win-win, " + percent(e.keptSelling().winLoseShare()) + " win-lose and " + percent(e.keptSelling().loseLoseShare())
+            + " lose-lose (" + count(e.keptSelling().classified()) + " deals, mean satisfaction " + Formats.score(e.keptSelling().meanSatisfaction())
+            + "); where we stopped at the commitment, **" + percent(e.stoppedSelling().winWinShare()) + "**, "
+            + percent(e.stoppedSelling().winLoseShare()) + " and " + percent(e.stoppedSelling().loseLoseShare()) + " ("
+            + count(e.stoppedSelling().classified()) + " deals, mean satisfaction " + Formats.score(e.stoppedSelling().meanSatisfaction()) + ").");
     return new Section("Negotiation effects, " + period, sentences, Optional.empty(), "", List.of(),
-        List.of("Shares are win-win deals out of classified deals, with the counts in brackets."));
+        List.of("Shares are of classified deals, with the counts in brackets. Kept selling: a provider offer, counter-offer or "
+            + "concession on a (UTC) day after the buyer's commit date; deals without a commit date or timed negotiation events are in "
+            + "neither group."));
   }
 
   private static Section coverage(SummaryFigures f, String period) {
@@ -274,6 +306,16 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
     long won = f.trend().stream().mapToLong(MonthFigures::wonDeals).sum();
     long classified = f.trend().stream().mapToLong(MonthFigures::classifiedDeals).sum();
     sentences.add("Over " + period + ", " + percent(new Share(won - classified, won)) + " of " + count(won) + " won deals are unclassified.");
+    Share overall = new Share(classified, won);
+    underRepresented(f.coverage().classifiedBySegmentAndRole()).ifPresent(cell -> sentences.add("Survey non-response is not random: "
+        + "classified deals under-represent **" + cell.getKey() + "**, of whose " + count(cell.getValue().whole()) + " won deals "
+        + percent(cell.getValue()) + " are classified, against " + percent(overall) + " overall (every segment and buyer role below)."));
+    Share withRejects = f.coverage().withRejectedInputsMonth();
+    Share withRejectsPeriod = f.coverage().withRejectedInputsPeriod();
+    sentences.add("Of " + month(f.month()) + "'s " + count(withRejects.whole()) + " classified deals, **" + count(withRejects.part()) + " ("
+        + percent(withRejects) + ")** were judged although some of their cost lines, surveys, price adjustments or negotiation "
+        + "events were rejected (" + count(withRejectsPeriod.part()) + " of " + count(withRejectsPeriod.whole()) + ", "
+        + percent(withRejectsPeriod) + ", over " + period + "); deal_outcomes counts them in rejected_input_rows.");
     List<List<String>> rows = new ArrayList<>();
     long rejectedTotal = 0;
     for (Map.Entry<String, Long> source : f.coverage().rejectedBySource().entrySet()) {
@@ -285,7 +327,51 @@ record SummaryDocument(String title, String subtitle, List<Tile> tiles, List<Sec
     sentences.add("The run rejected **" + count(rejectedTotal) + "** input rows; the rejects report holds each with its reasons"
         + " until a later run replaces it, and the run's manifest keeps the counts per reason.");
     return new Section("Data coverage", sentences, Optional.empty(), "",
-        List.of(new Table(List.of("Source", "Rows read", "Rejected", "Rejected share"), rows)), List.of(), true);
+        List.of(coverageTable(f.coverage().classifiedBySegmentAndRole()),
+            new Table(List.of("Source", "Rows read", "Rejected", "Rejected share"), rows)),
+        List.of("Segment × buyer role: the classified share of the won deals of " + period + ", their number in brackets."), true);
+  }
+
+  /** Classified share of won deals per segment (rows) and buyer role (columns), and per segment. */
+  private static Table coverageTable(Map<String, Map<String, Share>> bySegmentAndRole) {
+    List<String> header = new ArrayList<>(List.of("Segment, classified of won"));
+    BUYER_ROLES.forEach(role -> header.add(roleName(role)));
+    header.add("All buyers");
+    List<List<String>> rows = new ArrayList<>();
+    bySegmentAndRole.forEach((segment, byRole) -> {
+      List<String> row = new ArrayList<>(List.of(segment));
+      BUYER_ROLES.forEach(role -> row.add(coverageCell(byRole.getOrDefault(role, new Share(0, 0)))));
+      row.add(coverageCell(byRole.values().stream().reduce(new Share(0, 0), (a, b) -> new Share(a.part() + b.part(), a.whole() + b.whole()))));
+      rows.add(row);
+    });
+    return new Table(header, rows);
+  }
+
+  private static String coverageCell(Share share) {
+    return share.whole() == 0 ? Formats.NONE : percent(share) + " (" + count(share.whole()) + ")";
+  }
+
+  /** The segment × buyer role with the lowest classified share among those with enough won deals. */
+  private static Optional<Map.Entry<String, Share>> underRepresented(Map<String, Map<String, Share>> bySegmentAndRole) {
+    Map.Entry<String, Share> lowest = null;
+    for (Map.Entry<String, Map<String, Share>> segment : bySegmentAndRole.entrySet()) {
+      for (String role : BUYER_ROLES) {
+        Share share = segment.getValue().get(role);
+        if (share != null && share.whole() >= MIN_COVERAGE_CELL
+            && (lowest == null || share.value().orElseThrow() < lowest.getValue().value().orElseThrow())) {
+          lowest = Map.entry(segment.getKey() + " deals with " + (role == null ? "an unknown" : article(role) + " " + role) + " buyer", share);
+        }
+      }
+    }
+    return Optional.ofNullable(lowest);
+  }
+
+  private static String article(String word) {
+    return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+  }
+
+  private static String roleName(String role) {
+    return role == null ? "Unknown" : Character.toUpperCase(role.charAt(0)) + role.substring(1);
   }
 
   private static String of(Share share) {

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param winLosePeriod who won the period's win-lose deals
  * @param effects the negotiation effects over the period
  * @param coverage what could not be classified, and what was rejected
+ * @param provisionalBelow the {@code reports.provisional-below} of the run that published the month,
+ *     from its manifest when it is there
  */
 public record SummaryFigures(
     YearMonth month,
@@ -43,7 +45,8 @@ public record SummaryFigures(
     WinLose winLoseMonth,
     WinLose winLosePeriod,
     Effects effects,
-    Coverage coverage) {
+    Coverage coverage,
+    Optional<BigDecimal> provisionalBelow) {
 
   /** The summary month's won deals and revenue by outcome. */
   public List<OutcomeRevenue> revenueThisMonth() {
@@ -57,9 +60,15 @@ public record SummaryFigures(
     }
   }
 
+  /** The 95 % Wilson interval of a share, as the reports publish it (see docs/reports.md). */
+  public record Interval(BigDecimal low, BigDecimal high) {}
+
   /**
    * One close month from {@code monthly_summary} (and {@code deal_outcomes} for margin and
    * satisfaction, which {@code monthly_summary} cannot re-aggregate exactly).
+   *
+   * @param winWinInterval the 95 % interval of the month's win-win share, when it has classified deals
+   * @param provisional the month's classified share of won deals is below {@code reports.provisional-below}
    */
   public record MonthFigures(
       YearMonth month,
@@ -69,7 +78,9 @@ public record SummaryFigures(
       long winWinDeals,
       BigDecimal invoiceRevenue,
       Optional<BigDecimal> pocketMarginPct,
-      Optional<BigDecimal> meanSatisfaction) {
+      Optional<BigDecimal> meanSatisfaction,
+      Optional<Interval> winWinInterval,
+      boolean provisional) {
 
     /** Win-win deals of the classified won deals: the headline measure. */
     public Share winWin() {
@@ -163,6 +174,8 @@ public record SummaryFigures(
    * @param atRiskPricing fee-at-risk and gainshare deals
    * @param plainPricing fixed and time-and-materials deals
    * @param feesAtRisk Σ at-risk amount / Σ invoice over all won deals of the period
+   * @param keptSelling deals where the provider made selling moves after the buyer's commitment
+   * @param stoppedSelling deals with a commitment and timed negotiation events but no such move
    */
   public record Effects(
       Map<String, Share> byBuyerRole,
@@ -171,13 +184,38 @@ public record SummaryFigures(
       Share concessionsTraded,
       Share atRiskPricing,
       Share plainPricing,
-      Optional<BigDecimal> feesAtRisk) {}
+      Optional<BigDecimal> feesAtRisk,
+      OutcomeMix keptSelling,
+      OutcomeMix stoppedSelling) {}
+
+  /**
+   * The classified deals of one group: how many, their outcomes and their mean satisfaction.
+   *
+   * @param winLose both sides of win-lose together
+   */
+  public record OutcomeMix(long classified, long winWin, long winLose, long loseLose, Optional<BigDecimal> meanSatisfaction) {
+    public Share winWinShare() {
+      return new Share(winWin, classified);
+    }
+
+    public Share winLoseShare() {
+      return new Share(winLose, classified);
+    }
+
+    public Share loseLoseShare() {
+      return new Share(loseLose, classified);
+    }
+  }
 
   /**
    * @param unclassifiedByReason the month's unclassified deals per reason
+   * @param classifiedBySegmentAndRole over the period, per segment and buyer role (null: unknown),
+   *     classified deals of won deals
+   * @param withRejectedInputsMonth the month's classified deals with rejected input rows, of its classified deals
+   * @param withRejectedInputsPeriod the same over the period
    * @param rejectedBySource rows rejected by the run that published the month, per source
    * @param readBySource rows read per source, from that run's manifest when it is there
    */
-  public record Coverage(Map<String, Long> unclassifiedByReason, Map<String, Long> rejectedBySource,
-      Map<String, Long> readBySource) {}
+  public record Coverage(Map<String, Long> unclassifiedByReason, Map<String, Map<String, Share>> classifiedBySegmentAndRole,
+      Share withRejectedInputsMonth, Share withRejectedInputsPeriod, Map<String, Long> rejectedBySource, Map<String, Long> readBySource) {}
 }

@@ -1,24 +1,33 @@
 package dev.winwin.summary;
 
+import static dev.winwin.schema.Columns.ACCOUNT_ID;
+import static dev.winwin.schema.Columns.ACCOUNT_NAME;
 import static dev.winwin.schema.Columns.AT_RISK_AMOUNT;
 import static dev.winwin.schema.Columns.BUYER_ROLE;
 import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.CONCESSION_ASYMMETRY;
-import static dev.winwin.schema.Columns.COST_LINES;
 import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
 import static dev.winwin.schema.Columns.OFFERING_TYPE;
 import static dev.winwin.schema.Columns.OUTCOME;
-import static dev.winwin.schema.Columns.POCKET_MARGIN;
-import static dev.winwin.schema.Columns.POCKET_REVENUE;
+import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
 import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.PROVIDER_MOVES_AFTER_COMMIT;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
 import static dev.winwin.schema.Columns.RUN_ID;
-import static dev.winwin.schema.Columns.SATISFACTION;
 import static dev.winwin.schema.Columns.SEGMENT;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.UNCLASSIFIED_REASON;
 import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS_LOST;
+import static dev.winwin.schema.ReportColumns.DEALS_WON;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_HIGH;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED_LOW;
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -28,10 +37,10 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +61,24 @@ import dev.winwin.io.JsonFiles;
 import dev.winwin.io.Location;
 import dev.winwin.io.ReportSnapshot;
 import dev.winwin.report.AccountRelationshipsReport;
-import dev.winwin.report.DealOutcomesReport;
-import dev.winwin.report.MarginSatisfactionMatrixReport;
-import dev.winwin.report.MonthlySummaryReport;
-import dev.winwin.report.NegotiationPatternsReport;
-import dev.winwin.report.RejectsReport;
+import dev.winwin.report.Aggregates;
+import dev.winwin.schema.AccountRelationshipsSchema;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MarginSatisfactionMatrixSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.NegotiationPatternsSchema;
+import dev.winwin.schema.OutcomeColumns;
+import dev.winwin.schema.RejectsSchema;
+import dev.winwin.schema.ReportSchema;
 import dev.winwin.summary.SummaryFigures.AccountMove;
 import dev.winwin.summary.SummaryFigures.Accounts;
 import dev.winwin.summary.SummaryFigures.Coverage;
 import dev.winwin.summary.SummaryFigures.Effects;
+import dev.winwin.summary.SummaryFigures.Interval;
 import dev.winwin.summary.SummaryFigures.Matrix;
 import dev.winwin.summary.SummaryFigures.MonthFigures;
 import dev.winwin.summary.SummaryFigures.Outcome;
+import dev.winwin.summary.SummaryFigures.OutcomeMix;
 import dev.winwin.summary.SummaryFigures.OutcomeRevenue;
 import dev.winwin.summary.SummaryFigures.SegmentMove;
 import dev.winwin.summary.SummaryFigures.Share;
@@ -83,6 +98,8 @@ public final class SummaryReader {
   static final BigDecimal PROVIDER_CONCEDED_MOST = new BigDecimal("0.6");
   /** Concession asymmetry below which concessions were traded (the client gave at least as much). */
   static final BigDecimal CONCESSIONS_TRADED = new BigDecimal("0.4");
+  /** Where the run manifest records the threshold that marked its months provisional. */
+  private static final String PROVISIONAL_BELOW_KEY = "winwin.reports.provisional-below";
 
   private final SparkSession spark;
   private final Location root;
@@ -99,14 +116,14 @@ public final class SummaryReader {
    * @throws UserError if nothing is published there, or {@code month} is not
    */
   public static SummaryFigures read(SparkSession spark, Location root, YearMonth month, String currency) {
-    Location snapshot = ReportSnapshot.publishedReport(root, DealOutcomesReport.NAME).parent();
+    Location snapshot = ReportSnapshot.publishedReport(root, DealOutcomesSchema.NAME).parent();
     return new SummaryReader(spark, root, snapshot).figures(month, currency);
   }
 
   private SummaryFigures figures(YearMonth month, String currency) {
     YearMonth first = month.minusMonths(TREND_MONTHS - 1L);
-    Dataset<Row> outcomes = report(DealOutcomesReport.NAME).filter(inMonths(first, month));
-    Dataset<Row> summary = report(MonthlySummaryReport.NAME).filter(inMonths(first, month));
+    Dataset<Row> outcomes = report(DealOutcomesSchema.SCHEMA).filter(inMonths(first, month));
+    Dataset<Row> summary = report(MonthlySummarySchema.SCHEMA).filter(inMonths(first, month));
     Map<YearMonth, MonthFigures> byMonth = months(summary, outcomes);
     MonthFigures thisMonth = byMonth.get(month);
     if (thisMonth == null) {
@@ -116,6 +133,7 @@ public final class SummaryReader {
     List<YearMonth> period = List.copyOf(byMonth.keySet());
     // monthly_summary has the month even when it only had lost deals.
     String runId = summary.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first().getString(0);
+    Optional<JsonNode> manifest = manifest(runId);
     return new SummaryFigures(
         month,
         runId,
@@ -131,39 +149,38 @@ public final class SummaryReader {
         winLose(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString()))),
         winLose(outcomes),
         effects(outcomes, summary, first, month),
-        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), runId));
+        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), outcomes, runId, manifest),
+        provisionalBelow(manifest));
   }
 
   private Map<YearMonth, MonthFigures> months(Dataset<Row> summary, Dataset<Row> outcomes) {
+    // Margin % and satisfaction from deal_outcomes: monthly_summary's means cannot be re-aggregated exactly.
     Map<String, Row> deals = new TreeMap<>();
-    Column costed = col(COST_LINES).gt(0);
-    for (Row row : outcomes.groupBy(col(CLOSE_MONTH)).agg(
-        sum(when(costed, col(POCKET_MARGIN))).as("margin"),
-        sum(when(costed, col(POCKET_REVENUE))).as("costed_revenue"),
-        avg(col(SATISFACTION)).as("satisfaction")).collectAsList()) {
+    for (Row row : outcomes.groupBy(col(CLOSE_MONTH))
+        .agg(Aggregates.pocketMarginPct().as(POCKET_MARGIN_PCT), Aggregates.meanSatisfaction().as(MEAN_SATISFACTION)).collectAsList()) {
       deals.put(row.getString(0), row);
     }
     Map<YearMonth, MonthFigures> months = new TreeMap<>();
+    String winWin = OutcomeColumns.WIN_WIN.deals();
     for (Row row : summary.groupBy(col(CLOSE_MONTH)).agg(
-        sum(col("deals_won")).as("won"),
-        sum(col("deals_lost")).as("lost"),
-        sum(col("unclassified_deals")).as("unclassified"),
-        sum(col("win_win_deals")).as("win_win"),
-        sum(col("invoice_revenue")).as("revenue")).collectAsList()) {
+            sum(col(DEALS_WON)).as(DEALS_WON),
+            sum(col(DEALS_LOST)).as(DEALS_LOST),
+            sum(col(CLASSIFIED_DEALS)).as(CLASSIFIED_DEALS),
+            sum(col(winWin)).as(winWin),
+            sum(col(INVOICE_REVENUE)).as(INVOICE_REVENUE),
+            // every row of a month carries the month's flag
+            max(col(PROVISIONAL)).as(PROVISIONAL))
+        .withColumn(WIN_WIN_SHARE_OF_CLASSIFIED_LOW, Aggregates.wilsonLow(col(winWin), col(CLASSIFIED_DEALS)))
+        .withColumn(WIN_WIN_SHARE_OF_CLASSIFIED_HIGH, Aggregates.wilsonHigh(col(winWin), col(CLASSIFIED_DEALS)))
+        .collectAsList()) {
       String month = row.getString(0);
-      Row extra = deals.get(month);
-      Optional<BigDecimal> margin = Optional.empty();
-      Optional<BigDecimal> satisfaction = Optional.empty();
-      if (extra != null) {
-        BigDecimal costedRevenue = extra.getAs("costed_revenue");
-        if (costedRevenue != null && costedRevenue.signum() > 0) {
-          margin = Optional.of(((BigDecimal) extra.getAs("margin")).divide(costedRevenue, 6, RoundingMode.HALF_UP));
-        }
-        satisfaction = Optional.ofNullable(extra.getAs("satisfaction"));
-      }
-      long won = row.getLong(1);
-      months.put(YearMonth.parse(month), new MonthFigures(YearMonth.parse(month), won, row.getLong(2), won - row.getLong(3),
-          row.getLong(4), row.getAs("revenue"), margin, satisfaction));
+      Optional<Row> extra = Optional.ofNullable(deals.get(month));
+      Optional<Interval> interval = Optional.ofNullable(row.<BigDecimal>getAs(WIN_WIN_SHARE_OF_CLASSIFIED_LOW))
+          .map(low -> new Interval(low, row.getAs(WIN_WIN_SHARE_OF_CLASSIFIED_HIGH)));
+      months.put(YearMonth.parse(month), new MonthFigures(YearMonth.parse(month), row.<Long>getAs(DEALS_WON), row.<Long>getAs(DEALS_LOST),
+          row.<Long>getAs(CLASSIFIED_DEALS), row.<Long>getAs(winWin), row.getAs(INVOICE_REVENUE),
+          extra.map(r -> r.<BigDecimal>getAs(POCKET_MARGIN_PCT)), extra.map(r -> r.<BigDecimal>getAs(MEAN_SATISFACTION)),
+          interval, row.<Boolean>getAs(PROVISIONAL)));
     }
     return months;
   }
@@ -192,16 +209,16 @@ public final class SummaryReader {
     return switch (outcome) {
       case Classification.WIN_WIN -> Outcome.WIN_WIN;
       case Classification.LOSE_LOSE -> Outcome.LOSE_LOSE;
-      case Classification.WIN_LOSE -> "client".equals(winningParty) ? Outcome.WIN_LOSE_CLIENT : Outcome.WIN_LOSE_PROVIDER;
+      case Classification.WIN_LOSE -> Classification.CLIENT.equals(winningParty) ? Outcome.WIN_LOSE_CLIENT : Outcome.WIN_LOSE_PROVIDER;
       default -> Outcome.UNCLASSIFIED;
     };
   }
 
   private Matrix matrix(YearMonth first, YearMonth month) {
-    Dataset<Row> cells = report(MarginSatisfactionMatrixReport.NAME).filter(inMonths(first, month))
-        .groupBy(col(MarginSatisfactionMatrixReport.MARGIN_BAND_INDEX), col(MarginSatisfactionMatrixReport.MARGIN_BAND),
-            col(MarginSatisfactionMatrixReport.SATISFACTION_BAND_INDEX), col(MarginSatisfactionMatrixReport.SATISFACTION_BAND))
-        .agg(sum(col(MarginSatisfactionMatrixReport.DEALS)));
+    Dataset<Row> cells = report(MarginSatisfactionMatrixSchema.SCHEMA).filter(inMonths(first, month))
+        .groupBy(col(MarginSatisfactionMatrixSchema.MARGIN_BAND_INDEX), col(MarginSatisfactionMatrixSchema.MARGIN_BAND),
+            col(MarginSatisfactionMatrixSchema.SATISFACTION_BAND_INDEX), col(MarginSatisfactionMatrixSchema.SATISFACTION_BAND))
+        .agg(sum(col(DEALS)));
     Map<Integer, String> marginBands = new TreeMap<>();
     Map<Integer, String> satisfactionBands = new TreeMap<>();
     List<Row> rows = cells.collectAsList();
@@ -234,12 +251,13 @@ public final class SummaryReader {
     YearMonth beforeStart = month.minusMonths(5);
     Column recent = inMonths(recentStart, month);
     Column before = inMonths(beforeStart, recentStart.minusMonths(1));
-    Column classified = col("deals_won").minus(col("unclassified_deals"));
+    Column classified = col(CLASSIFIED_DEALS);
+    Column winWin = col(OutcomeColumns.WIN_WIN.deals());
     List<SegmentMove> moves = new ArrayList<>();
     for (Row row : summary.groupBy(col(SEGMENT)).agg(
-        sum(when(before, col("win_win_deals"))).cast(DataTypes.LongType),
+        sum(when(before, winWin)).cast(DataTypes.LongType),
         sum(when(before, classified)).cast(DataTypes.LongType),
-        sum(when(recent, col("win_win_deals"))).cast(DataTypes.LongType),
+        sum(when(recent, winWin)).cast(DataTypes.LongType),
         sum(when(recent, classified)).cast(DataTypes.LongType)).collectAsList()) {
       moves.add(new SegmentMove(row.getString(0), new Share(longOrZero(row, 1), longOrZero(row, 2)),
           new Share(longOrZero(row, 3), longOrZero(row, 4))));
@@ -253,92 +271,100 @@ public final class SummaryReader {
   }
 
   private Optional<Accounts> accounts(YearMonth month) {
-    if (!snapshot.resolve(AccountRelationshipsReport.NAME + "/" + AccountRelationshipsReport.AS_OF_MONTH + "=" + month).exists()) {
+    if (!snapshot.resolve(AccountRelationshipsSchema.NAME + "/" + AccountRelationshipsSchema.AS_OF_MONTH + "=" + month).exists()) {
       return Optional.empty();
     }
-    Dataset<Row> accounts = report(AccountRelationshipsReport.NAME)
-        .filter(col(AccountRelationshipsReport.AS_OF_MONTH).equalTo(month.toString()));
+    Dataset<Row> accounts = report(AccountRelationshipsSchema.SCHEMA)
+        .filter(col(AccountRelationshipsSchema.AS_OF_MONTH).equalTo(month.toString()));
     Map<String, Long> byTrajectory = new LinkedHashMap<>();
     for (String label : List.of(AccountRelationshipsReport.CONVERGING, AccountRelationshipsReport.BUYING_LOYALTY,
         AccountRelationshipsReport.EXTRACTION, AccountRelationshipsReport.MUTUAL_DECLINE, AccountRelationshipsReport.STEADY)) {
       byTrajectory.put(label, 0L);
     }
-    for (Row row : accounts.groupBy(col(AccountRelationshipsReport.TRAJECTORY)).count().collectAsList()) {
+    for (Row row : accounts.groupBy(col(AccountRelationshipsSchema.TRAJECTORY)).count().collectAsList()) {
       byTrajectory.put(row.getString(0), row.getLong(1));
     }
     List<AccountMove> movers = new ArrayList<>();
-    for (Row row : accounts.filter(col(AccountRelationshipsReport.TRAJECTORY).notEqual(AccountRelationshipsReport.STEADY))
-        .orderBy(abs(col(AccountRelationshipsReport.SATISFACTION_SLOPE)).desc(), col("account_id"))
+    for (Row row : accounts.filter(col(AccountRelationshipsSchema.TRAJECTORY).notEqual(AccountRelationshipsReport.STEADY))
+        .orderBy(abs(col(AccountRelationshipsSchema.SATISFACTION_SLOPE)).desc(), col(ACCOUNT_ID))
         .limit(MOVERS).collectAsList()) {
-      movers.add(new AccountMove(row.getAs("account_id"), row.getAs("account_name"), row.getAs(AccountRelationshipsReport.TRAJECTORY),
-          row.<Long>getAs(AccountRelationshipsReport.DEALS), row.getAs(AccountRelationshipsReport.INVOICE_REVENUE),
-          row.getAs(AccountRelationshipsReport.MARGIN_PCT_SLOPE), row.getAs(AccountRelationshipsReport.SATISFACTION_SLOPE)));
+      movers.add(new AccountMove(row.getAs(ACCOUNT_ID), row.getAs(ACCOUNT_NAME), row.getAs(AccountRelationshipsSchema.TRAJECTORY),
+          row.<Long>getAs(DEALS), row.getAs(INVOICE_REVENUE),
+          row.getAs(AccountRelationshipsSchema.MARGIN_PCT_SLOPE), row.getAs(AccountRelationshipsSchema.SATISFACTION_SLOPE)));
     }
     return Optional.of(new Accounts(byTrajectory, movers));
   }
 
   private static WinLose winLose(Dataset<Row> outcomes) {
     Column winLose = col(OUTCOME).equalTo(Classification.WIN_LOSE);
-    Column provider = winLose.and(col(WINNING_PARTY).equalTo("provider"));
-    Column client = winLose.and(col(WINNING_PARTY).equalTo("client"));
+    Column provider = winLose.and(col(WINNING_PARTY).equalTo(Classification.PROVIDER));
+    Column client = winLose.and(col(WINNING_PARTY).equalTo(Classification.CLIENT));
     Row row = outcomes.agg(count(when(provider, lit(1))), sum(when(provider, col(INVOICE_AMOUNT))),
         count(when(client, lit(1))), sum(when(client, col(INVOICE_AMOUNT)))).first();
     return new WinLose(row.getLong(0), decimalOrZero(row, 1), row.getLong(2), decimalOrZero(row, 3));
   }
 
   private Effects effects(Dataset<Row> outcomes, Dataset<Row> summary, YearMonth first, YearMonth month) {
-    Dataset<Row> patterns = report(NegotiationPatternsReport.NAME).filter(inMonths(first, month));
+    Dataset<Row> patterns = report(NegotiationPatternsSchema.SCHEMA).filter(inMonths(first, month));
+    Column winWin = col(OutcomeColumns.WIN_WIN.deals());
+    Column classifiedDeals = col(CLASSIFIED_DEALS);
     Map<String, Share> byBuyerRole = new TreeMap<>();
     for (Row row : patterns.filter(col(BUYER_ROLE).isNotNull()).groupBy(col(BUYER_ROLE))
-        .agg(sum(col("win_win_deals")), sum(col("classified_deals"))).collectAsList()) {
+        .agg(sum(winWin), sum(classifiedDeals)).collectAsList()) {
       byBuyerRole.put(row.getString(0), new Share(row.getLong(1), row.getLong(2)));
     }
     Map<String, Share> byOfferingType = new TreeMap<>();
-    for (Row row : summary.groupBy(col(OFFERING_TYPE))
-        .agg(sum(col("win_win_deals")), sum(col("deals_won").minus(col("unclassified_deals")))).collectAsList()) {
+    for (Row row : summary.groupBy(col(OFFERING_TYPE)).agg(sum(winWin), sum(col(CLASSIFIED_DEALS))).collectAsList()) {
       byOfferingType.put(row.getString(0), new Share(row.getLong(1), row.getLong(2)));
     }
     Column atRiskPricing = col(PRICING_MODEL).isin("fee_at_risk", "gainshare");
     Column plainPricing = col(PRICING_MODEL).isin("fixed", "time_and_materials");
     Row pricing = patterns.agg(
-        sum(when(atRiskPricing, col("win_win_deals"))), sum(when(atRiskPricing, col("classified_deals"))),
-        sum(when(plainPricing, col("win_win_deals"))), sum(when(plainPricing, col("classified_deals"))),
-        sum(col(AT_RISK_AMOUNT)), sum(col(NegotiationPatternsReport.INVOICE_REVENUE))).first();
-    BigDecimal invoice = pricing.isNullAt(5) ? BigDecimal.ZERO : pricing.getDecimal(5);
-    Optional<BigDecimal> feesAtRisk = invoice.signum() > 0
-        ? Optional.of(decimalOrZero(pricing, 4).divide(invoice, 6, RoundingMode.HALF_UP)) : Optional.empty();
+        sum(when(atRiskPricing, winWin)), sum(when(atRiskPricing, classifiedDeals)),
+        sum(when(plainPricing, winWin)), sum(when(plainPricing, classifiedDeals)),
+        Aggregates.ratio(sum(col(AT_RISK_AMOUNT)), sum(col(INVOICE_REVENUE)))).first();
+    Optional<BigDecimal> feesAtRisk = Optional.ofNullable(pricing.getDecimal(4));
 
     Column classified = col(OUTCOME).notEqual(Classification.UNCLASSIFIED);
-    Column winWin = col(OUTCOME).equalTo(Classification.WIN_WIN);
+    Column isWinWin = col(OUTCOME).equalTo(Classification.WIN_WIN);
     Column conceded = classified.and(col(CONCESSION_ASYMMETRY).geq(lit(PROVIDER_CONCEDED_MOST)));
     Column traded = classified.and(col(CONCESSION_ASYMMETRY).lt(lit(CONCESSIONS_TRADED)));
     Row concessions = outcomes.agg(
-        count(when(conceded.and(winWin), lit(1))), count(when(conceded, lit(1))),
-        count(when(traded.and(winWin), lit(1))), count(when(traded, lit(1)))).first();
+        count(when(conceded.and(isWinWin), lit(1))), count(when(conceded, lit(1))),
+        count(when(traded.and(isWinWin), lit(1))), count(when(traded, lit(1)))).first();
+    Column movesAfterCommit = col(PROVIDER_MOVES_AFTER_COMMIT);
     return new Effects(byBuyerRole, byOfferingType,
         new Share(concessions.getLong(0), concessions.getLong(1)),
         new Share(concessions.getLong(2), concessions.getLong(3)),
         new Share(longOrZero(pricing, 0), longOrZero(pricing, 1)),
         new Share(longOrZero(pricing, 2), longOrZero(pricing, 3)),
-        feesAtRisk);
+        feesAtRisk,
+        outcomeMix(outcomes.filter(classified.and(movesAfterCommit.gt(0)))),
+        outcomeMix(outcomes.filter(classified.and(movesAfterCommit.equalTo(0)))));
   }
 
-  private Coverage coverage(Dataset<Row> monthOutcomes, String runId) {
+  private static OutcomeMix outcomeMix(Dataset<Row> classifiedDeals) {
+    Row row = classifiedDeals.agg(Aggregates.classifiedDeals(), Aggregates.winWinDeals(),
+        count(when(col(OUTCOME).equalTo(Classification.WIN_LOSE), lit(1))), count(when(col(OUTCOME).equalTo(Classification.LOSE_LOSE), lit(1))),
+        Aggregates.meanSatisfaction()).first();
+    return new OutcomeMix(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), Optional.ofNullable(row.getDecimal(4)));
+  }
+
+  private Coverage coverage(Dataset<Row> monthOutcomes, Dataset<Row> periodOutcomes, String runId, Optional<JsonNode> manifest) {
     Map<String, Long> byReason = new TreeMap<>();
     for (Row row : monthOutcomes.filter(col(UNCLASSIFIED_REASON).isNotNull()).groupBy(col(UNCLASSIFIED_REASON)).count().collectAsList()) {
       byReason.put(row.getString(0), row.getLong(1));
     }
     Map<String, Long> read = new LinkedHashMap<>();
     Map<String, Long> rejected = new TreeMap<>();
-    Optional<JsonNode> sources = manifestSources(runId);
-    if (sources.isPresent()) {
-      sources.get().fields().forEachRemaining(e -> {
+    if (manifest.isPresent()) {
+      manifest.get().path("sources").fields().forEachRemaining(e -> {
         read.put(e.getKey(), e.getValue().path("read").asLong());
         rejected.put(e.getKey(), e.getValue().path("rejected").asLong());
       });
     } else {
       // rejects holds the latest run's rows only (DOMAIN §7): they are this run's while no later run published.
-      Location rejects = snapshot.resolve(RejectsReport.NAME + "/" + RUN_ID + "=" + runId);
+      Location rejects = snapshot.resolve(RejectsSchema.NAME + "/" + RejectsSchema.SCHEMA.partitionColumn() + "=" + runId);
       if (rejects.exists()) {
         // Only the source column: the raw rows (survey comments among them) are never read.
         for (Row row : spark.read().parquet(rejects.uri()).groupBy(col(SOURCE)).count().collectAsList()) {
@@ -346,38 +372,61 @@ public final class SummaryReader {
         }
       }
     }
-    return new Coverage(byReason, rejected, read);
+    Map<String, Map<String, Share>> bySegmentAndRole = new TreeMap<>();
+    for (Row row : periodOutcomes.groupBy(col(SEGMENT), col(BUYER_ROLE)).agg(Aggregates.classifiedDeals(), count(lit(1))).collectAsList()) {
+      bySegmentAndRole.computeIfAbsent(row.getString(0), segment -> new HashMap<>())
+          .put(row.getString(1), new Share(row.getLong(2), row.getLong(3)));
+    }
+    return new Coverage(byReason, bySegmentAndRole, classifiedWithRejectedInputs(monthOutcomes), classifiedWithRejectedInputs(periodOutcomes),
+        rejected, read);
   }
 
-  /** The per-source counts of the run's manifest; empty when the manifest is gone or unreadable. */
-  private Optional<JsonNode> manifestSources(String runId) {
+  /** Classified deals judged although some of their input rows were rejected, of all classified deals. */
+  private static Share classifiedWithRejectedInputs(Dataset<Row> outcomes) {
+    Column classified = col(OUTCOME).notEqual(Classification.UNCLASSIFIED);
+    Row row = outcomes.agg(count(when(classified.and(col(REJECTED_INPUT_ROWS).gt(0)), lit(1))), Aggregates.classifiedDeals()).first();
+    return new Share(row.getLong(0), row.getLong(1));
+  }
+
+  /** The run's manifest; empty when it is gone or unreadable: it only adds the read counts and the threshold. */
+  private Optional<JsonNode> manifest(String runId) {
     Location manifest = root.resolve(ReportSnapshot.RUNS + "/" + runId + "/" + ReportSnapshot.MANIFEST);
     if (!manifest.exists()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(JsonFiles.read(manifest, JsonNode.class).path("sources"));
+      return Optional.of(JsonFiles.read(manifest, JsonNode.class));
     } catch (UncheckedIOException e) {
-      // The counts only add the reject share to the summary; the rest of it still shows.
       return Optional.empty();
     }
   }
 
-  private Dataset<Row> report(String name) {
-    Location folder = snapshot.resolve(name);
+  private static Optional<BigDecimal> provisionalBelow(Optional<JsonNode> manifest) {
+    Optional<JsonNode> value = manifest.map(m -> m.path("config").path(PROVISIONAL_BELOW_KEY)).filter(JsonNode::isTextual);
+    try {
+      return value.map(v -> new BigDecimal(v.asText()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+
+  private Dataset<Row> report(ReportSchema report) {
+    Location folder = snapshot.resolve(report.name());
     if (!folder.exists()) {
-      throw new UserError("The published output under " + root + " has no " + name + " report; run `winwin monthly` with this "
+      throw new UserError("The published output under " + root + " has no " + report.name() + " report; run `winwin monthly` with this "
           + "version of winwin to publish it.");
     }
     Dataset<Row> rows = spark.read().parquet(folder.uri());
-    // Partition values are read back by type inference: keep month keys as the text they were written as.
-    for (String column : List.of(CLOSE_MONTH, AccountRelationshipsReport.AS_OF_MONTH, RUN_ID)) {
-      if (List.of(rows.columns()).contains(column)) {
-        rows = rows.withColumn(column, col(column).cast(DataTypes.StringType));
-      }
+    List<String> missing = report.columnNames().stream().filter(c -> !List.of(rows.columns()).contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new UserError("The " + report.name() + " report under " + root + " lacks the columns " + String.join(", ", missing)
+          + ": it was published by an older winwin; rerun `winwin backfill` over its months with this version.");
     }
-    return rows;
+    // Partition values are read back by type inference: keep the key as the text it was written as.
+    return rows.withColumn(report.partitionColumn(), col(report.partitionColumn()).cast(DataTypes.StringType));
   }
+
 
   private static Column inMonths(YearMonth first, YearMonth last) {
     return col(CLOSE_MONTH).geq(first.toString()).and(col(CLOSE_MONTH).leq(last.toString()));

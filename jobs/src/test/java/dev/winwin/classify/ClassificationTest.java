@@ -56,6 +56,12 @@ class ClassificationTest {
         row("SHARE_BAND_HIGH", "differentiated", 1L, 5L, dec("1000"), dec("500"), dec("3"), dec("5")),
         row("SHARE_BAND_LOW", "differentiated", 1L, 10L, dec("1000"), dec("500"), dec("4"), dec("10")),
         row("SHARE_BAND_OUT", "differentiated", 1L, 100L, dec("1000"), dec("500"), dec("61"), dec("100")),
+        // 326.355171 / 1087.850571 = 0.29999999972: 0.30 × 1087.850571 = 326.3551713, which rounded to six
+        // decimals would be 326.355171 and let this margin win (issue 11, case 6); compared exactly it loses.
+        row("UNDER_BY_A_FRACTION", "differentiated", 1L, 1L, dec("1087.850571"), dec("326.355171"), dec("1"), dec("1")),
+        // margin − target × revenue = 304.598168 − 326.3551803 = −21.7570123, just beyond the band 0.02 × 1087.850601
+        // = 21.75701202; with the product rounded (326.355180) it would be −21.757012, inside the band.
+        row("BEYOND_BAND_BY_A_FRACTION", "differentiated", 1L, 1L, dec("1087.850601"), dec("304.598168"), dec("1"), dec("1")),
         // pocket revenue −50 and 0: the provider loses whatever the margin says
         row("NEGATIVE_REVENUE", "commodity", 1L, 1L, dec("-50"), dec("-70"), dec("1"), dec("1")),
         row("ZERO_REVENUE", "commodity", 1L, 1L, dec("0"), dec("0"), dec("1"), dec("1")),
@@ -76,6 +82,19 @@ class ClassificationTest {
   void providerLosesJustUnderTheDifferentiatedTarget() {
     assertRow(classified, "JUST_UNDER", MARGIN_GAP, dec("-0.000100"), PROVIDER_RESULT, "loses", CLIENT_RESULT, "wins",
         OUTCOME, "win-lose", WINNING_PARTY, "client");
+  }
+
+  @Test
+  void providerLosesAMarginAFractionOfACentUnderTheTargetWithoutRoundingTheProduct() {
+    // The gap, −0.0000003 / 1087.850571 = −0.00000000028, is published rounded to 0; the judgement is not.
+    assertRow(classified, "UNDER_BY_A_FRACTION", MARGIN_GAP, dec("0.000000"), PROVIDER_RESULT, "loses", CLIENT_RESULT, "wins",
+        OUTCOME, "win-lose", WINNING_PARTY, "client", BORDERLINE, true);
+  }
+
+  @Test
+  void judgesTheBorderlineBandOnTheExactGap() {
+    // −21.7570123 / 1087.850601 = −0.0200000003
+    assertRow(classified, "BEYOND_BAND_BY_A_FRACTION", MARGIN_GAP, dec("-0.020000"), PROVIDER_RESULT, "loses", BORDERLINE, false);
   }
 
   @Test

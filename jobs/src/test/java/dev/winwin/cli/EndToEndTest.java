@@ -1,6 +1,30 @@
 package dev.winwin.cli;
 
 import static dev.winwin.cli.CliRun.winwin;
+import static dev.winwin.schema.Columns.AT_RISK_SHARE;
+import static dev.winwin.schema.Columns.BORDERLINE;
+import static dev.winwin.schema.Columns.CLIENT_RESULT;
+import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.DELIVERY_COST;
+import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
+import static dev.winwin.schema.Columns.MARGIN_GAP;
+import static dev.winwin.schema.Columns.OFFERING_TYPE;
+import static dev.winwin.schema.Columns.OUTCOME;
+import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
+import static dev.winwin.schema.Columns.POCKET_REVENUE;
+import static dev.winwin.schema.Columns.PROVIDER_RESULT;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
+import static dev.winwin.schema.Columns.RESPONSES;
+import static dev.winwin.schema.Columns.RUN_ID;
+import static dev.winwin.schema.Columns.SATISFACTION;
+import static dev.winwin.schema.Columns.UNCLASSIFIED_REASON;
+import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.DEALS_LOST;
+import static dev.winwin.schema.ReportColumns.DEALS_WON;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.WIN_RATE;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,6 +54,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.winwin.io.OutputLock;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.OutcomeColumns;
+import dev.winwin.schema.Source;
 import dev.winwin.testing.TestSpark;
 
 /**
@@ -83,30 +111,30 @@ class EndToEndTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("win-win"), run.out());
 
-    Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve("deal_outcomes").toString()).collectAsList(), "deal_id");
+    Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve(DealOutcomesSchema.NAME).toString()).collectAsList(), DEAL_ID);
     assertEquals(List.of("D1", "D2", "D3", "D5"), List.copyOf(outcomes.keySet()));
-    assertRow(outcomes.get("D1"), Map.of("outcome", "win-win", "winning_party", "both", "close_month", "2026-10",
-        "pocket_margin_pct", new BigDecimal("0.300000"), "margin_gap", new BigDecimal("0.000000"), "borderline", true));
-    assertRow(outcomes.get("D2"), Map.of("outcome", "lose-lose", "winning_party", "none", "invoice_amount", new BigDecimal("880.000000"),
-        "pocket_revenue", new BigDecimal("770.000000"), "delivery_cost", new BigDecimal("770.000000"),
-        "pocket_margin_pct", new BigDecimal("0.000000"), "satisfaction", new BigDecimal("30.000")));
-    assertRow(outcomes.get("D3"), Map.of("outcome", "unclassified", "unclassified_reason", "no_survey", "provider_result", "wins",
-        "at_risk_share", new BigDecimal("0.200000")));
-    assertNull(outcomes.get("D3").getAs("client_result"));
-    assertRow(outcomes.get("D5"), Map.of("outcome", "win-lose", "winning_party", "client", "close_month", "2026-09"));
+    assertRow(outcomes.get("D1"), Map.of(OUTCOME, "win-win", WINNING_PARTY, "both", CLOSE_MONTH, "2026-10",
+        POCKET_MARGIN_PCT, new BigDecimal("0.300000"), MARGIN_GAP, new BigDecimal("0.000000"), BORDERLINE, true));
+    assertRow(outcomes.get("D2"), Map.of(OUTCOME, "lose-lose", WINNING_PARTY, "none", INVOICE_AMOUNT, new BigDecimal("880.000000"),
+        POCKET_REVENUE, new BigDecimal("770.000000"), DELIVERY_COST, new BigDecimal("770.000000"),
+        POCKET_MARGIN_PCT, new BigDecimal("0.000000"), SATISFACTION, new BigDecimal("30.000")));
+    assertRow(outcomes.get("D3"), Map.of(OUTCOME, "unclassified", UNCLASSIFIED_REASON, "no_survey", PROVIDER_RESULT, "wins",
+        AT_RISK_SHARE, new BigDecimal("0.200000")));
+    assertNull(outcomes.get("D3").getAs(CLIENT_RESULT));
+    assertRow(outcomes.get("D5"), Map.of(OUTCOME, "win-lose", WINNING_PARTY, "client", CLOSE_MONTH, "2026-09"));
 
-    Map<String, Row> summary = byKey(spark.read().parquet(output.resolve("monthly_summary").toString())
-        .filter("close_month = '2026-10'").collectAsList(), "offering_type");
-    assertRow(summary.get("commodity"), Map.of("deals_won", 1L, "deals_lost", 1L, "win_rate", new BigDecimal("0.500000"),
-        "lose_lose_deals", 1L, "invoice_revenue", new BigDecimal("880.000000")));
-    assertRow(summary.get("differentiated"), Map.of("deals_won", 2L, "deals_lost", 0L, "win_win_deals", 1L,
-        "unclassified_deals", 1L, "win_win_revenue_share", new BigDecimal("0.666667")));
+    Map<String, Row> summary = byKey(spark.read().parquet(output.resolve(MonthlySummarySchema.NAME).toString())
+        .filter(col(CLOSE_MONTH).equalTo("2026-10")).collectAsList(), OFFERING_TYPE);
+    assertRow(summary.get("commodity"), Map.of(DEALS_WON, 1L, DEALS_LOST, 1L, WIN_RATE, new BigDecimal("0.500000"),
+        OutcomeColumns.LOSE_LOSE.deals(), 1L, INVOICE_REVENUE, new BigDecimal("880.000000")));
+    assertRow(summary.get("differentiated"), Map.of(DEALS_WON, 2L, DEALS_LOST, 0L, OutcomeColumns.WIN_WIN.deals(), 1L,
+        OutcomeColumns.UNCLASSIFIED.deals(), 1L, OutcomeColumns.WIN_WIN.revenueShare(), new BigDecimal("0.666667")));
 
     JsonNode manifest = manifest(output);
     assertEquals("published", manifest.get("status").asText());
     assertEquals(List.of("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"),
         JSON.convertValue(manifest.get("months"), List.class));
-    JsonNode deals = manifest.get("sources").get("deals");
+    JsonNode deals = manifest.get("sources").get(Source.DEALS.folder());
     assertEquals(List.of(6L, 5L, 1L, 0L), List.of(deals.get("read").asLong(), deals.get("accepted").asLong(),
         deals.get("superseded").asLong(), deals.get("rejected").asLong()));
     assertEquals(1, manifest.get("outcomes").get("win-win").asInt());
@@ -115,14 +143,14 @@ class EndToEndTest {
   @Test
   void rerunGivesTheSameRowsAndLeavesOtherMonthsUntouched() throws IOException {
     assertEquals(0, winwin("backfill", "--from", "2026-09", "--to", "2026-10", "--input", input.toString(), "--output", output.toString()).exitCode());
-    List<String> first = rowsWithoutRunId("deal_outcomes");
-    Path september = onlyFile(output.resolve("deal_outcomes").resolve("close_month=2026-09"));
+    List<String> first = rowsWithoutRunId(DealOutcomesSchema.NAME);
+    Path september = onlyFile(output.resolve(DealOutcomesSchema.NAME).resolve("close_month=2026-09"));
     Object inode = Files.getAttribute(september, "unix:ino");
 
     CliRun rerun = winwin("monthly", "--month", "2026-10", "--set", "run.restate-months=1", "--input", input.toString(), "--output", output.toString());
     assertEquals(0, rerun.exitCode(), rerun.err());
-    assertEquals(first, rowsWithoutRunId("deal_outcomes"));
-    assertEquals(inode, Files.getAttribute(onlyFile(output.resolve("deal_outcomes").resolve("close_month=2026-09")), "unix:ino"),
+    assertEquals(first, rowsWithoutRunId(DealOutcomesSchema.NAME));
+    assertEquals(inode, Files.getAttribute(onlyFile(output.resolve(DealOutcomesSchema.NAME).resolve("close_month=2026-09")), "unix:ino"),
         "2026-09 lies outside the rerun's window and must be carried over as it was");
   }
 
@@ -240,11 +268,11 @@ class EndToEndTest {
     assertEquals(1, badMonth.exitCode());
     assertTrue(badMonth.err().contains("'2026-13' is not a month"), badMonth.err());
 
-    Files.walk(input.resolve("cost_lines")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Files.walk(input.resolve(Source.COST_LINES.folder())).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     CliRun missing = winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", output.toString());
     assertEquals(1, missing.exitCode());
-    assertTrue(missing.err().contains("required input folder " + input.resolve("cost_lines") + " is missing"), missing.err());
-    assertFalse(Files.exists(output.resolve("deal_outcomes")));
+    assertTrue(missing.err().contains("required input folder " + input.resolve(Source.COST_LINES.folder()) + " is missing"), missing.err());
+    assertFalse(Files.exists(output.resolve(DealOutcomesSchema.NAME)));
   }
 
   /**
@@ -292,9 +320,11 @@ class EndToEndTest {
     assertEquals(1, surveys.get("reasons").get("missing_field:score").asInt());
     assertEquals(7, manifest.get("sources").get("deals").get("read").asInt());
 
-    Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve("deal_outcomes").toString()).collectAsList(), "deal_id");
+    Map<String, Row> outcomes = byKey(spark.read().parquet(output.resolve(DealOutcomesSchema.NAME).toString()).collectAsList(), DEAL_ID);
     // D3 now has its survey (CSAT 5 by the decision maker): classified instead of no_survey
-    assertRow(outcomes.get("D3"), Map.of("outcome", "win-win", "responses", 1L));
+    assertRow(outcomes.get("D3"), Map.of(OUTCOME, "win-win", RESPONSES, 1L, REJECTED_INPUT_ROWS, 0L));
+    // D5 is judged on its accepted survey and says that S6 was rejected
+    assertRow(outcomes.get("D5"), Map.of(OUTCOME, "win-lose", RESPONSES, 2L, REJECTED_INPUT_ROWS, 1L));
   }
 
   /** What stops a run before anything is written: one sentence naming the file (and column or key), exit 1. */
@@ -327,7 +357,7 @@ class EndToEndTest {
   }
 
   private List<String> rowsWithoutRunId(String report) {
-    return spark.read().parquet(output.resolve(report).toString()).drop("run_id").orderBy("deal_id").collectAsList().stream()
+    return spark.read().parquet(output.resolve(report).toString()).drop(RUN_ID).orderBy(DEAL_ID).collectAsList().stream()
         .map(Row::mkString).collect(Collectors.toList());
   }
 

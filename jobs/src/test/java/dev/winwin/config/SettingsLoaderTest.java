@@ -112,6 +112,26 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void failsNamingAThresholdWithMoreThanSixDecimals() {
+    for (String key : List.of("classification.margin-targets.commodity", "classification.margin-band",
+        "classification.satisfied-share-band", "classification.role-weights.end_user")) {
+      UserError error = assertThrows(UserError.class, () -> loader.load(Optional.empty(), Map.of(key, "0.1234567")), key);
+      assertMentions(error, "winwin." + key + " must have at most 6 decimal places");
+    }
+    assertSameNumber("0.123456", loader.load(Optional.empty(), Map.of("classification.margin-targets.commodity", "0.1234560"))
+        .classification().marginTargets().get("commodity"));
+  }
+
+  @Test
+  void failsNamingAProvisionalThresholdOffZeroToOne() {
+    for (String bad : List.of("1.5", "-0.1", "most")) {
+      UserError error = assertThrows(UserError.class, () -> loader.load(Optional.empty(), Map.of("reports.provisional-below", bad)), bad);
+      assertMentions(error, "winwin.reports.provisional-below");
+    }
+    assertSameNumber("0.75", loader.load(Optional.empty(), Map.of("reports.provisional-below", "0.75")).reports().provisionalBelow());
+  }
+
+  @Test
   void failsNamingAKeyWhoseValueIsNotANumber() {
     UserError share = assertThrows(UserError.class,
         () -> loader.load(Optional.empty(), Map.of("quality.max-reject-share", "abc")));
@@ -151,6 +171,7 @@ class SettingsLoaderTest {
     assertEquals(List.of("20", "40", "60", "80"), plain(defaults.satisfactionBandEdges()));
     assertSameNumber("0.005", defaults.marginSlopeTolerance());
     assertSameNumber("0.5", defaults.satisfactionSlopeTolerance());
+    assertSameNumber("0.6", defaults.provisionalBelow());
 
     Settings.ReportSettings overridden = loader.load(Optional.empty(), Map.of(
         "reports.margin-satisfaction-matrix.margin-band-edges", "[-0.1, 0.15, 0.3]",

@@ -6,6 +6,9 @@ import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.row;
 import static dev.winwin.testing.Tables.table;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -32,11 +35,11 @@ class DealMetricsTest {
         row("2026-03", "EUR", dec("1.10")),
         row("2026-04", "EUR", dec("1.20")));
     Dataset<Row> deals = table(
-        "deal_id STRING, close_month STRING, currency STRING, list_amount DECIMAL(24,8), invoice_amount DECIMAL(24,8), "
+        "deal_id STRING, close_month STRING, commit_date DATE, currency STRING, list_amount DECIMAL(24,8), invoice_amount DECIMAL(24,8), "
             + "at_risk_amount DECIMAL(24,8)",
-        row("D1", "2026-03", "EUR", dec("1000.00"), dec("800.00"), dec("200.00")),
-        row("D2", "2026-03", "USD", dec("1000.00"), dec("100.00"), null),
-        row("D3", "2026-04", "USD", dec("600.00"), dec("500.00"), dec("0")));
+        row("D1", "2026-03", Date.valueOf("2026-03-05"), "EUR", dec("1000.00"), dec("800.00"), dec("200.00")),
+        row("D2", "2026-03", null, "USD", dec("1000.00"), dec("100.00"), null),
+        row("D3", "2026-04", Date.valueOf("2026-04-01"), "USD", dec("600.00"), dec("500.00"), dec("0")));
     // Child rows as validation leaves them: the close month of their won deal, and a status.
     String children = "deal_id STRING, amount DECIMAL(24,8), currency STRING, deal_won_month STRING, status STRING";
     Dataset<Row> adjustments = table(children,
@@ -48,14 +51,18 @@ class DealMetricsTest {
     Dataset<Row> costs = table(children,
         row("D1", dec("500.00"), "USD", "2026-03", "accepted"),
         row("D1", dec("-60.00"), "EUR", "2026-03", "accepted"),
-        row("D2", dec("20.00"), "USD", "2026-03", "accepted"));
+        row("D2", dec("20.00"), "USD", "2026-03", "accepted"),
+        // a cost line rejected for its amount: D1 is judged without it, and says so
+        row("D1", null, "USD", "2026-03", "rejected"));
     Dataset<Row> surveys = table("deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, status STRING",
         row("D1", "decision_maker", "csat", 5, "2026-03", "accepted"),
         row("D1", "end_user", "nps", 6, "2026-03", "accepted"));
-    Dataset<Row> events = table("deal_id STRING, party STRING, value_delta DECIMAL(24,8), deal_won_month STRING, status STRING",
-        row("D1", "provider", dec("200"), "2026-03", "accepted"),
-        row("D1", "client", dec("100"), "2026-03", "accepted"),
-        row("D1", "provider", dec("100"), "2026-03", "accepted"));
+    Dataset<Row> events = table(
+        "deal_id STRING, party STRING, kind STRING, at TIMESTAMP, value_delta DECIMAL(24,8), deal_won_month STRING, status STRING",
+        row("D1", "provider", "offer", Timestamp.valueOf("2026-03-01 10:00:00"), dec("200"), "2026-03", "accepted"),
+        row("D1", "client", "counter", Timestamp.valueOf("2026-03-03 10:00:00"), dec("100"), "2026-03", "accepted"),
+        // after D1's commitment on 5 March
+        row("D1", "provider", "concession", Timestamp.valueOf("2026-03-20 10:00:00"), dec("100"), "2026-03", "accepted"));
     Object[] months = {"2026-03", "2026-04"};
 
     Dataset<Row> won = BaseCurrency.withRate(deals, CLOSE_MONTH, fx, BASE);
@@ -64,7 +71,8 @@ class DealMetricsTest {
         DealTotals.perDeal(Pipeline.ofWonDeals(adjustments, months), fx, BASE, PRICE_ADJUSTMENTS, "adjustment_lines"),
         DealTotals.perDeal(Pipeline.ofWonDeals(costs, months), fx, BASE, DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(Pipeline.ofWonDeals(surveys, months), TestSettings.classification()),
-        Negotiation.perDeal(Pipeline.ofWonDeals(events, months))), DEAL_ID);
+        Negotiation.perDeal(Pipeline.ofWonDeals(events, months)),
+        RejectedInputRows.perDeal(List.of(adjustments, costs, surveys, events))), DEAL_ID);
   }
 
   @Test
@@ -120,6 +128,22 @@ class DealMetricsTest {
     assertRow(metrics, "D1", SATISFACTION, dec("90.000"), SATISFIED_SHARE, dec("0.750000"),
         RESPONSES, 2L, CSAT_RESPONSES, 1L, NPS_RESPONSES, 1L);
     assertRow(metrics, "D2", SATISFACTION, null, SATISFIED_SHARE, null, RESPONSES, 0L);
+  }
+
+  @Test
+  void countsTheProvidersMovesAfterTheCommitmentWithTheirValueInBaseCurrency() {
+    // D1: the concession of EUR 100 on 20 March, at March's 1.10; D2 has no commit date, D3 no events
+    assertRow(metrics, "D1", PROVIDER_MOVES_AFTER_COMMIT, 1L, VALUE_GIVEN_AFTER_COMMIT, dec("110.000000"));
+    assertRow(metrics, "D2", PROVIDER_MOVES_AFTER_COMMIT, null, VALUE_GIVEN_AFTER_COMMIT, null);
+    assertRow(metrics, "D3", PROVIDER_MOVES_AFTER_COMMIT, null, VALUE_GIVEN_AFTER_COMMIT, null);
+  }
+
+  @Test
+  void countsEachDealsRejectedChildRowsAndZeroWithoutAny() {
+    // D1: the rejected cost line; D2: the rejected adjustment; D3: none
+    assertRow(metrics, "D1", REJECTED_INPUT_ROWS, 1L, COST_LINES, 2L);
+    assertRow(metrics, "D2", REJECTED_INPUT_ROWS, 1L, PRICE_ADJUSTMENTS, dec("150.000000"));
+    assertRow(metrics, "D3", REJECTED_INPUT_ROWS, 0L);
   }
 
   @Test

@@ -1,6 +1,33 @@
 package dev.winwin.report;
 
+import static dev.winwin.schema.AccountRelationshipsSchema.AS_OF_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.FIRST_CLOSE_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.LAST_CLOSE_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.MARGIN_PCT_SLOPE;
+import static dev.winwin.schema.AccountRelationshipsSchema.SATISFACTION_SLOPE;
+import static dev.winwin.schema.AccountRelationshipsSchema.TRAJECTORY;
+import static dev.winwin.schema.AccountRelationshipsSchema.WINDOW_START;
+import static dev.winwin.schema.Columns.ACCOUNT_ID;
+import static dev.winwin.schema.Columns.ACCOUNT_NAME;
+import static dev.winwin.schema.Columns.CLOSE_DATE;
+import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.COST_LINES;
+import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
+import static dev.winwin.schema.Columns.OUTCOME;
+import static dev.winwin.schema.Columns.POCKET_MARGIN;
+import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
+import static dev.winwin.schema.Columns.POCKET_REVENUE;
+import static dev.winwin.schema.Columns.RUN_ID;
+import static dev.winwin.schema.Columns.SATISFACTION;
+import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.MEAN_SATISFACTION;
+import static dev.winwin.schema.ReportColumns.WIN_WIN_SHARE_OF_CLASSIFIED;
 import static dev.winwin.testing.RowAssert.assertRow;
+import static dev.winwin.testing.Tables.columnsOf;
 import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +42,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.winwin.schema.OutcomeColumns;
+import dev.winwin.schema.DealOutcomesSchema;
 import dev.winwin.testing.RowAssert;
 import dev.winwin.testing.TestReportSettings;
 
@@ -28,10 +57,8 @@ class AccountRelationshipsReportTest {
 
   @BeforeAll
   static void build() {
-    Dataset<Row> outcomes = table(
-        "deal_id STRING, account_id STRING, account_name STRING, close_month STRING, close_date DATE, invoice_amount DECIMAL(24,6), "
-            + "cost_lines BIGINT, pocket_revenue DECIMAL(24,6), pocket_margin DECIMAL(24,6), pocket_margin_pct DECIMAL(12,6), "
-            + "satisfaction DECIMAL(7,3), outcome STRING, winning_party STRING",
+    Dataset<Row> outcomes = table(columnsOf(DealOutcomesSchema.SCHEMA, DEAL_ID, ACCOUNT_ID, ACCOUNT_NAME, CLOSE_MONTH, CLOSE_DATE,
+            INVOICE_AMOUNT, COST_LINES, POCKET_REVENUE, POCKET_MARGIN, POCKET_MARGIN_PCT, SATISFACTION, OUTCOME, WINNING_PARTY),
         // x = 9, 10, 11; margin +0.1 a month, satisfaction -10 a month; a deal before the window is ignored.
         deal("EXT0", "EXT", "2025-10", "0.900", "90", "win-win"),
         deal("EXT1", "EXT", "2026-08", "0.10", "50", "lose-lose"),
@@ -67,43 +94,43 @@ class AccountRelationshipsReportTest {
         deal("UNE2", "UNE", "2025-12", "0.20", "20", "lose-lose"),
         deal("UNE3", "UNE", "2026-02", "0.50", "50", "win-win"));
     accounts = RowAssert.byKey(AccountRelationshipsReport.build(outcomes, YearMonth.of(2026, 10), TestReportSettings.defaults(), "run-1"),
-        "account_id");
+        ACCOUNT_ID);
   }
 
   @Test
   void labelsEachTrajectoryBySlopeDirections() {
-    assertRow(accounts, "EXT", "margin_pct_slope", dec("0.100000"), "satisfaction_slope", dec("-10.000"), "trajectory", "extraction");
-    assertRow(accounts, "CON", "margin_pct_slope", dec("0.100000"), "satisfaction_slope", dec("10.000"), "trajectory", "converging");
-    assertRow(accounts, "LOY", "margin_pct_slope", dec("-0.100000"), "satisfaction_slope", dec("10.000"), "trajectory", "buying_loyalty");
-    assertRow(accounts, "DEC", "margin_pct_slope", dec("-0.100000"), "satisfaction_slope", dec("-10.000"), "trajectory", "mutual_decline");
+    assertRow(accounts, "EXT", MARGIN_PCT_SLOPE, dec("0.100000"), SATISFACTION_SLOPE, dec("-10.000"), TRAJECTORY, "extraction");
+    assertRow(accounts, "CON", MARGIN_PCT_SLOPE, dec("0.100000"), SATISFACTION_SLOPE, dec("10.000"), TRAJECTORY, "converging");
+    assertRow(accounts, "LOY", MARGIN_PCT_SLOPE, dec("-0.100000"), SATISFACTION_SLOPE, dec("10.000"), TRAJECTORY, "buying_loyalty");
+    assertRow(accounts, "DEC", MARGIN_PCT_SLOPE, dec("-0.100000"), SATISFACTION_SLOPE, dec("-10.000"), TRAJECTORY, "mutual_decline");
   }
 
   @Test
   void isSteadyWithFewClassifiedDealsOrBothSlopesWithinTolerance() {
-    assertRow(accounts, "FEW", "classified_deals", 2L, "margin_pct_slope", dec("0.200000"), "satisfaction_slope", dec("40.000"),
-        "trajectory", "steady");
-    assertRow(accounts, "FLAT", "margin_pct_slope", dec("0.002000"), "satisfaction_slope", dec("0.400"), "trajectory", "steady");
-    assertRow(accounts, "EDGE", "margin_pct_slope", dec("0.005000"), "satisfaction_slope", dec("0.500"), "trajectory", "steady");
-    assertRow(accounts, "ONE", "margin_pct_slope", dec("0.002000"), "satisfaction_slope", dec("-1.000"), "trajectory", "extraction");
+    assertRow(accounts, "FEW", CLASSIFIED_DEALS, 2L, MARGIN_PCT_SLOPE, dec("0.200000"), SATISFACTION_SLOPE, dec("40.000"),
+        TRAJECTORY, "steady");
+    assertRow(accounts, "FLAT", MARGIN_PCT_SLOPE, dec("0.002000"), SATISFACTION_SLOPE, dec("0.400"), TRAJECTORY, "steady");
+    assertRow(accounts, "EDGE", MARGIN_PCT_SLOPE, dec("0.005000"), SATISFACTION_SLOPE, dec("0.500"), TRAJECTORY, "steady");
+    assertRow(accounts, "ONE", MARGIN_PCT_SLOPE, dec("0.002000"), SATISFACTION_SLOPE, dec("-1.000"), TRAJECTORY, "extraction");
   }
 
   @Test
   void fitsTheSlopeOnMonthsWithGapsByLeastSquares() {
     // 1.9 / 14 = 0.1357142…; satisfaction is the same shape × 100.
-    assertRow(accounts, "UNE", "margin_pct_slope", dec("0.135714"), "satisfaction_slope", dec("13.571"), "trajectory", "converging",
-        "first_close_month", "2025-11", "last_close_month", "2026-02", "account_name", "Account UNE3");
+    assertRow(accounts, "UNE", MARGIN_PCT_SLOPE, dec("0.135714"), SATISFACTION_SLOPE, dec("13.571"), TRAJECTORY, "converging",
+        FIRST_CLOSE_MONTH, "2025-11", LAST_CLOSE_MONTH, "2026-02", ACCOUNT_NAME, "Account UNE3");
   }
 
   @Test
   void countsOnlyTheTrailingTwelveMonthsIntoDealsRevenueAndOutcomeMix() {
     assertEquals(List.of("CON", "DEC", "EDGE", "EXT", "FEW", "FLAT", "LOY", "ONE", "UNE"), List.copyOf(accounts.keySet()));
     // EXT0 (2025-10) is outside; margin % = (10 + 20 + 30) / 300.
-    assertRow(accounts, "EXT", "as_of_month", "2026-10", "window_start", "2025-11", "first_close_month", "2026-08",
-        "deals", 3L, "invoice_revenue", dec("300.000000"), "pocket_margin_pct", dec("0.200000"), "mean_satisfaction", dec("40.000"),
-        "classified_deals", 3L, "win_win_share_of_classified", dec("0.000000"), "lose_lose_deals", 1L,
-        "win_lose_provider_deals", 2L, "win_lose_provider_share", dec("0.666667"), "win_win_deals", 0L, "run_id", "run-1");
-    assertRow(accounts, "FEW", "deals", 3L, "unclassified_deals", 1L, "unclassified_share", dec("0.333333"),
-        "win_win_share_of_classified", dec("0.500000"));
+    assertRow(accounts, "EXT", AS_OF_MONTH, "2026-10", WINDOW_START, "2025-11", FIRST_CLOSE_MONTH, "2026-08",
+        DEALS, 3L, INVOICE_REVENUE, dec("300.000000"), POCKET_MARGIN_PCT, dec("0.200000"), MEAN_SATISFACTION, dec("40.000"),
+        CLASSIFIED_DEALS, 3L, WIN_WIN_SHARE_OF_CLASSIFIED, dec("0.000000"), OutcomeColumns.LOSE_LOSE.deals(), 1L,
+        OutcomeColumns.WIN_LOSE_PROVIDER.deals(), 2L, OutcomeColumns.WIN_LOSE_PROVIDER.share(), dec("0.666667"), OutcomeColumns.WIN_WIN.deals(), 0L, RUN_ID, "run-1");
+    assertRow(accounts, "FEW", DEALS, 3L, OutcomeColumns.UNCLASSIFIED.deals(), 1L, OutcomeColumns.UNCLASSIFIED.share(), dec("0.333333"),
+        WIN_WIN_SHARE_OF_CLASSIFIED, dec("0.500000"));
   }
 
   /** A deal of {@code account} with invoice and pocket revenue 100; outcome "win-lose/provider" sets the winning party. */

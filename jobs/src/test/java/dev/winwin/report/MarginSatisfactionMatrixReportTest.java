@@ -1,6 +1,27 @@
 package dev.winwin.report;
 
+import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.DEAL_ID;
+import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
+import static dev.winwin.schema.Columns.OUTCOME;
+import static dev.winwin.schema.Columns.POCKET_MARGIN;
+import static dev.winwin.schema.Columns.POCKET_MARGIN_PCT;
+import static dev.winwin.schema.Columns.POCKET_REVENUE;
+import static dev.winwin.schema.Columns.RUN_ID;
+import static dev.winwin.schema.Columns.SATISFACTION;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND_INDEX;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND_LOWER;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.MARGIN_BAND_UPPER;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_INDEX;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_LOWER;
+import static dev.winwin.schema.MarginSatisfactionMatrixSchema.SATISFACTION_BAND_UPPER;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.INVOICE_REVENUE;
+import static dev.winwin.schema.ReportColumns.PROVISIONAL;
 import static dev.winwin.testing.RowAssert.assertRow;
+import static dev.winwin.testing.Tables.columnsOf;
 import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.row;
 import static dev.winwin.testing.Tables.table;
@@ -15,6 +36,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.winwin.schema.DealOutcomesSchema;
 import dev.winwin.testing.RowAssert;
 import dev.winwin.testing.TestReportSettings;
 
@@ -27,20 +49,21 @@ class MarginSatisfactionMatrixReportTest {
 
   @BeforeAll
   static void build() {
-    Dataset<Row> outcomes = table(
-        "deal_id STRING, close_month STRING, invoice_amount DECIMAL(24,6), pocket_revenue DECIMAL(24,6), "
-            + "pocket_margin DECIMAL(24,6), pocket_margin_pct DECIMAL(12,6), satisfaction DECIMAL(7,3)",
-        row("A", "2026-03", dec("100"), dec("100"), dec("-0.0001"), dec("-0.000001"), dec("19.999")),
-        row("B", "2026-03", dec("200"), dec("200"), dec("0"), dec("0.000000"), dec("0.000")),
-        row("C", "2026-03", dec("300"), dec("300"), dec("29.9997"), dec("0.099999"), dec("20.000")),
-        row("D", "2026-03", dec("400"), dec("400"), dec("40"), dec("0.100000"), dec("20.000")),
-        row("E", "2026-03", dec("500"), dec("450"), dec("180"), dec("0.400000"), dec("100.000")),
-        row("F", "2026-03", dec("600"), dec("600"), dec("270"), dec("0.450000"), dec("80.000")),
-        row("G", "2026-03", dec("700"), dec("700"), null, null, dec("50.000")),
-        row("H", "2026-03", dec("800"), dec("800"), dec("160"), dec("0.200000"), null),
-        row("I", "2026-04", dec("900"), dec("900"), dec("180"), dec("0.200000"), dec("50.000")));
+    Dataset<Row> outcomes = table(columnsOf(DealOutcomesSchema.SCHEMA, DEAL_ID, CLOSE_MONTH, INVOICE_AMOUNT, POCKET_REVENUE,
+            POCKET_MARGIN, POCKET_MARGIN_PCT, SATISFACTION, OUTCOME),
+        row("A", "2026-03", dec("100"), dec("100"), dec("-0.0001"), dec("-0.000001"), dec("19.999"), "win-win"),
+        row("B", "2026-03", dec("200"), dec("200"), dec("0"), dec("0.000000"), dec("0.000"), "win-win"),
+        row("C", "2026-03", dec("300"), dec("300"), dec("29.9997"), dec("0.099999"), dec("20.000"), "win-win"),
+        row("D", "2026-03", dec("400"), dec("400"), dec("40"), dec("0.100000"), dec("20.000"), "win-win"),
+        row("E", "2026-03", dec("500"), dec("450"), dec("180"), dec("0.400000"), dec("100.000"), "win-win"),
+        row("F", "2026-03", dec("600"), dec("600"), dec("270"), dec("0.450000"), dec("80.000"), "win-win"),
+        row("G", "2026-03", dec("700"), dec("700"), null, null, dec("50.000"), "unclassified"),
+        row("H", "2026-03", dec("800"), dec("800"), dec("160"), dec("0.200000"), null, "unclassified"),
+        row("I", "2026-04", dec("900"), dec("900"), dec("180"), dec("0.200000"), dec("50.000"), "lose-lose"),
+        // not in the map (no margin), but one of April's two won deals: April is provisional
+        row("J", "2026-04", dec("900"), dec("900"), null, null, null, "unclassified"));
     matrix = RowAssert.byKey(MarginSatisfactionMatrixReport.build(outcomes, TestReportSettings.defaults(), "run-1"),
-        "close_month", "margin_band_index", "satisfaction_band_index");
+        CLOSE_MONTH, MARGIN_BAND_INDEX, SATISFACTION_BAND_INDEX);
   }
 
   @Test
@@ -51,23 +74,30 @@ class MarginSatisfactionMatrixReportTest {
 
   @Test
   void putsAValueOnAnEdgeInTheBandAboveIt() {
-    assertRow(matrix, "2026-03/0/0", "margin_band", "<0%", "margin_band_lower", null, "margin_band_upper", dec("0.000000"),
-        "satisfaction_band", "[0, 20)", "satisfaction_band_lower", dec("0.000"), "satisfaction_band_upper", dec("20.000"),
-        "deals", 1L);
-    assertRow(matrix, "2026-03/1/0", "margin_band", "[0%, 10%)", "deals", 1L);
+    assertRow(matrix, "2026-03/0/0", MARGIN_BAND, "<0%", MARGIN_BAND_LOWER, null, MARGIN_BAND_UPPER, dec("0.000000"),
+        SATISFACTION_BAND, "[0, 20)", SATISFACTION_BAND_LOWER, dec("0.000"), SATISFACTION_BAND_UPPER, dec("20.000"),
+        DEALS, 1L);
+    assertRow(matrix, "2026-03/1/0", MARGIN_BAND, "[0%, 10%)", DEALS, 1L);
     // C at 9.9999% stays below the 10% edge, D at exactly 10% moves up; both at satisfaction 20 exactly.
-    assertRow(matrix, "2026-03/1/1", "satisfaction_band", "[20, 40)", "deals", 1L, "invoice_revenue", dec("300.000000"));
-    assertRow(matrix, "2026-03/2/1", "margin_band", "[10%, 20%)", "margin_band_lower", dec("0.100000"),
-        "margin_band_upper", dec("0.200000"), "deals", 1L);
+    assertRow(matrix, "2026-03/1/1", SATISFACTION_BAND, "[20, 40)", DEALS, 1L, INVOICE_REVENUE, dec("300.000000"));
+    assertRow(matrix, "2026-03/2/1", MARGIN_BAND, "[10%, 20%)", MARGIN_BAND_LOWER, dec("0.100000"),
+        MARGIN_BAND_UPPER, dec("0.200000"), DEALS, 1L);
   }
 
   @Test
   void closesTheTopBandsAndSumsTheirDeals() {
     // E: margin 40%, satisfaction 100; F: 45%, 80.
-    assertRow(matrix, "2026-03/5/4", "margin_band", ">=40%", "margin_band_lower", dec("0.400000"), "margin_band_upper", null,
-        "satisfaction_band", "[80, 100]", "satisfaction_band_lower", dec("80.000"), "satisfaction_band_upper", dec("100.000"),
-        "deals", 2L, "invoice_revenue", dec("1100.000000"), "pocket_revenue", dec("1050.000000"),
-        "pocket_margin", dec("450.000000"), "run_id", "run-1");
+    assertRow(matrix, "2026-03/5/4", MARGIN_BAND, ">=40%", MARGIN_BAND_LOWER, dec("0.400000"), MARGIN_BAND_UPPER, null,
+        SATISFACTION_BAND, "[80, 100]", SATISFACTION_BAND_LOWER, dec("80.000"), SATISFACTION_BAND_UPPER, dec("100.000"),
+        DEALS, 2L, INVOICE_REVENUE, dec("1100.000000"), POCKET_REVENUE, dec("1050.000000"),
+        POCKET_MARGIN, dec("450.000000"), RUN_ID, "run-1");
+  }
+
+  @Test
+  void marksAMonthProvisionalOnAllItsWonDealsNotOnlyThoseInTheMap() {
+    // March: 6 of 8 won deals classified; April: 1 of 2 (J has no margin and is not in the map)
+    assertRow(matrix, "2026-03/5/4", PROVISIONAL, false);
+    assertRow(matrix, "2026-04/3/2", PROVISIONAL, true, DEALS, 1L);
   }
 
   @Test

@@ -1,5 +1,22 @@
 package dev.winwin.summary;
 
+import static dev.winwin.schema.AccountRelationshipsSchema.AS_OF_MONTH;
+import static dev.winwin.schema.AccountRelationshipsSchema.TRAJECTORY;
+import static dev.winwin.schema.Columns.BUYER_ROLE;
+import static dev.winwin.schema.Columns.CLOSE_MONTH;
+import static dev.winwin.schema.Columns.INVOICE_AMOUNT;
+import static dev.winwin.schema.Columns.OUTCOME;
+import static dev.winwin.schema.Columns.PRICING_MODEL;
+import static dev.winwin.schema.Columns.PROVIDER_MOVES_AFTER_COMMIT;
+import static dev.winwin.schema.Columns.REJECTED_INPUT_ROWS;
+import static dev.winwin.schema.Columns.RUN_ID;
+import static dev.winwin.schema.Columns.SEGMENT;
+import static dev.winwin.schema.Columns.SOURCE;
+import static dev.winwin.schema.Columns.WINNING_PARTY;
+import static dev.winwin.schema.ReportColumns.CLASSIFIED_DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS;
+import static dev.winwin.schema.ReportColumns.DEALS_LOST;
+import static dev.winwin.schema.ReportColumns.DEALS_WON;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -35,6 +52,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.winwin.cli.WinwinCommand;
+import dev.winwin.schema.AccountRelationshipsSchema;
+import dev.winwin.schema.DealOutcomesSchema;
+import dev.winwin.schema.MarginSatisfactionMatrixSchema;
+import dev.winwin.schema.MonthlySummarySchema;
+import dev.winwin.schema.NegotiationPatternsSchema;
+import dev.winwin.schema.OutcomeColumns;
+import dev.winwin.schema.RejectsSchema;
+import dev.winwin.schema.Source;
 import dev.winwin.testing.HeadlessChromium;
 import dev.winwin.testing.TestSpark;
 
@@ -75,15 +100,20 @@ class SummaryOnSampleDataTest {
 
   @Test
   void headlineMatchesDealOutcomesAndMonthlySummary() {
-    Dataset<Row> month = report("deal_outcomes").filter(col("close_month").equalTo(MONTH));
-    Row deals = month.agg(count(when(col("outcome").notEqual("unclassified"), lit(1))), count(when(col("outcome").equalTo("win-win"), lit(1))),
-        sum(col("invoice_amount")), count(lit(1))).first();
+    Dataset<Row> month = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH));
+    Row deals = month.agg(count(when(col(OUTCOME).notEqual("unclassified"), lit(1))), count(when(col(OUTCOME).equalTo("win-win"), lit(1))),
+        sum(col(INVOICE_AMOUNT)), count(lit(1))).first();
     long classified = deals.getLong(0);
     long winWin = deals.getLong(1);
-    Row summary = report("monthly_summary").filter(col("close_month").equalTo(MONTH)).agg(sum(col("deals_won")), sum(col("deals_lost"))).first();
+    Row summary = report(MonthlySummarySchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH)).agg(sum(col(DEALS_WON)), sum(col(DEALS_LOST))).first();
 
     assertEquals(deals.getLong(3), summary.getLong(0), "deal_outcomes and monthly_summary agree on won deals");
-    assertContains("- Win-win share: **" + Formats.percent((double) winWin / classified) + "** (of " + classified + " classified deals");
+    // October 2026 of the sample: 13 of 53 won deals classified, under 60 %
+    assertTrue(classified < 0.6 * deals.getLong(3), "the sample's last month is provisional");
+    assertContains("- Win-win share, provisional: **" + Formats.percent((double) winWin / classified) + "** (of " + classified
+        + " classified deals, 95% interval " + Formats.percent(wilson(winWin, classified, -1)) + "\u2013"
+        + Formats.percent(wilson(winWin, classified, 1)) + ";");
+    assertContains("October 2026 is **provisional**: only " + Formats.percent((double) classified / deals.getLong(3)));
     assertContains("- Won deals: **" + Formats.count(summary.getLong(0)) + "** (win rate "
         + Formats.percent((double) summary.getLong(0) / (summary.getLong(0) + summary.getLong(1))) + "; " + summary.getLong(1) + " lost)");
     assertContains("(" + USD.money(deals.getDecimal(2)) + " invoiced)");
@@ -91,15 +121,15 @@ class SummaryOnSampleDataTest {
 
   @Test
   void revenueByOutcomeMatchesDealOutcomes() {
-    Dataset<Row> month = report("deal_outcomes").filter(col("close_month").equalTo(MONTH));
-    BigDecimal total = month.agg(sum(col("invoice_amount"))).first().getDecimal(0);
+    Dataset<Row> month = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH));
+    BigDecimal total = month.agg(sum(col(INVOICE_AMOUNT))).first().getDecimal(0);
     for (Object[] outcome : new Object[][] {
-        {"Win-win", col("outcome").equalTo("win-win")},
-        {"Win-lose, we won", col("outcome").equalTo("win-lose").and(col("winning_party").equalTo("provider"))},
-        {"Win-lose, client won", col("outcome").equalTo("win-lose").and(col("winning_party").equalTo("client"))},
-        {"Lose-lose", col("outcome").equalTo("lose-lose")},
-        {"Not yet classified", col("outcome").equalTo("unclassified")}}) {
-      Row row = month.filter((org.apache.spark.sql.Column) outcome[1]).agg(count(lit(1)), sum(col("invoice_amount"))).first();
+        {"Win-win", col(OUTCOME).equalTo("win-win")},
+        {"Win-lose, we won", col(OUTCOME).equalTo("win-lose").and(col(WINNING_PARTY).equalTo("provider"))},
+        {"Win-lose, client won", col(OUTCOME).equalTo("win-lose").and(col(WINNING_PARTY).equalTo("client"))},
+        {"Lose-lose", col(OUTCOME).equalTo("lose-lose")},
+        {"Not yet classified", col(OUTCOME).equalTo("unclassified")}}) {
+      Row row = month.filter((org.apache.spark.sql.Column) outcome[1]).agg(count(lit(1)), sum(col(INVOICE_AMOUNT))).first();
       BigDecimal revenue = row.isNullAt(1) ? BigDecimal.ZERO : row.getDecimal(1);
       assertContains("| " + outcome[0] + " | " + Formats.count(row.getLong(0)) + " | " + USD.money(revenue) + " | "
           + Formats.percent(revenue.doubleValue() / total.doubleValue()) + " |");
@@ -108,28 +138,45 @@ class SummaryOnSampleDataTest {
 
   @Test
   void mapEffectsAccountsAndCoverageMatchTheirReports() throws IOException {
-    Row matrix = report("margin_satisfaction_matrix").filter(col("close_month").between(PERIOD_START, MONTH)).agg(sum(col("deals"))).first();
+    Row matrix = report(MarginSatisfactionMatrixSchema.NAME).filter(col(CLOSE_MONTH).between(PERIOD_START, MONTH)).agg(sum(col(DEALS))).first();
     assertContains(Formats.count(matrix.getLong(0)) + " deals of ");
 
-    Dataset<Row> patterns = report("negotiation_patterns").filter(col("close_month").between(PERIOD_START, MONTH));
-    Row procurement = patterns.filter(col("buyer_role").equalTo("procurement")).agg(sum(col("win_win_deals")), sum(col("classified_deals"))).first();
+    Dataset<Row> patterns = report(NegotiationPatternsSchema.NAME).filter(col(CLOSE_MONTH).between(PERIOD_START, MONTH));
+    Row procurement = patterns.filter(col(BUYER_ROLE).equalTo("procurement")).agg(sum(col(OutcomeColumns.WIN_WIN.deals())), sum(col(CLASSIFIED_DEALS))).first();
     assertContains("when procurement bought, **" + Formats.percent((double) procurement.getLong(0) / procurement.getLong(1))
         + "** of classified deals were win-win (" + procurement.getLong(0) + " of " + procurement.getLong(1) + ")");
-    Row atRisk = patterns.filter(col("pricing_model").isin("fee_at_risk", "gainshare"))
-        .agg(sum(col("win_win_deals")), sum(col("classified_deals"))).first();
+    Row atRisk = patterns.filter(col(PRICING_MODEL).isin("fee_at_risk", "gainshare"))
+        .agg(sum(col(OutcomeColumns.WIN_WIN.deals())), sum(col(CLASSIFIED_DEALS))).first();
     assertContains("fee-at-risk and gainshare deals were win-win **" + Formats.percent((double) atRisk.getLong(0) / atRisk.getLong(1)) + "**");
 
-    Dataset<Row> accounts = report("account_relationships").filter(col("as_of_month").equalTo(MONTH));
-    long converging = accounts.filter(col("trajectory").equalTo("converging")).count();
-    long extraction = accounts.filter(col("trajectory").equalTo("extraction")).count();
+    Row keptSelling = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).between(PERIOD_START, MONTH)
+            .and(col(OUTCOME).notEqual("unclassified")).and(col(PROVIDER_MOVES_AFTER_COMMIT).gt(0)))
+        .agg(count(when(col(OUTCOME).equalTo("win-win"), lit(1))), count(lit(1))).first();
+    assertContains("Unselling: where we kept selling after the buyer had committed, classified deals were **"
+        + Formats.percent((double) keptSelling.getLong(0) / keptSelling.getLong(1)) + "** win-win");
+
+    Dataset<Row> accounts = report(AccountRelationshipsSchema.NAME).filter(col(AS_OF_MONTH).equalTo(MONTH));
+    long converging = accounts.filter(col(TRAJECTORY).equalTo("converging")).count();
+    long extraction = accounts.filter(col(TRAJECTORY).equalTo("extraction")).count();
     assertContains("Of " + Formats.count(accounts.count()) + " accounts with won deals in the 12 months to October 2026: **"
         + converging + "** converging");
     assertContains("**" + extraction + "** in extraction");
 
-    String runId = report("deal_outcomes").filter(col("close_month").equalTo(MONTH)).select("run_id").first().getString(0);
+    Row judgedOnPart = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH).and(col(OUTCOME).notEqual("unclassified")))
+        .agg(count(when(col(REJECTED_INPUT_ROWS).gt(0), lit(1))), count(lit(1))).first();
+    assertContains("classified deals, **" + judgedOnPart.getLong(0) + " (" + Formats.percent((double) judgedOnPart.getLong(0) / judgedOnPart.getLong(1))
+        + ")** were judged although");
+
+    Row enterpriseProcurement = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).between(PERIOD_START, MONTH)
+            .and(col(SEGMENT).equalTo("enterprise")).and(col(BUYER_ROLE).equalTo("procurement")))
+        .agg(count(when(col(OUTCOME).notEqual("unclassified"), lit(1))), count(lit(1))).first();
+    assertContains("| enterprise | " + Formats.percent((double) enterpriseProcurement.getLong(0) / enterpriseProcurement.getLong(1))
+        + " (" + enterpriseProcurement.getLong(1) + ") |");
+
+    String runId = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH)).select(RUN_ID).first().getString(0);
     JsonNode manifest = JSON.readTree(output.resolve("runs").resolve(runId).resolve("run_manifest.json").toFile());
-    long dealsRejected = report("rejects").filter(col("run_id").equalTo(runId).and(col("source").equalTo("deals"))).count();
-    long dealsRead = manifest.path("sources").path("deals").path("read").asLong();
+    long dealsRejected = report(RejectsSchema.NAME).filter(col(RUN_ID).equalTo(runId).and(col(SOURCE).equalTo(Source.DEALS.folder()))).count();
+    long dealsRead = manifest.path("sources").path(Source.DEALS.folder()).path("read").asLong();
     assertContains("| deals | " + Formats.count(dealsRead) + " | " + Formats.count(dealsRejected) + " | "
         + Formats.percent((double) dealsRejected / dealsRead) + " |");
   }
@@ -179,9 +226,9 @@ class SummaryOnSampleDataTest {
 
       assertEquals(List.of(), report.consoleErrors(), "console errors");
       assertEquals(List.of(), report.externalRequests(html.toUri().toString()), "requests beyond the page itself");
-      Row month = report("deal_outcomes").filter(col("close_month").equalTo(MONTH))
-          .agg(count(when(col("outcome").notEqual("unclassified"), lit(1))), count(when(col("outcome").equalTo("win-win"), lit(1))),
-              sum(col("invoice_amount")), count(lit(1)))
+      Row month = report(DealOutcomesSchema.NAME).filter(col(CLOSE_MONTH).equalTo(MONTH))
+          .agg(count(when(col(OUTCOME).notEqual("unclassified"), lit(1))), count(when(col(OUTCOME).equalTo("win-win"), lit(1))),
+              sum(col(INVOICE_AMOUNT)), count(lit(1)))
           .first();
       for (String figure : List.of("Win-win summary: October 2026", Formats.percent((double) month.getLong(1) / month.getLong(0)),
           USD.money(month.getDecimal(2)), "Pecking order:", "Commodity:", "Concession trading:", "Skin in the game:", "Data coverage")) {
@@ -217,6 +264,12 @@ class SummaryOnSampleDataTest {
       Assumptions.abort("no chromium on the PATH; .ci/run installs it and requires this check");
     }
     return chromium.get();
+  }
+
+  /** The bound of the 95 % Wilson interval, written out here as docs/reports.md gives it. */
+  private static double wilson(long x, long n, int sign) {
+    double z = 1.959964;
+    return (x + z * z / 2 + sign * z * Math.sqrt((double) x * (n - x) / n + z * z / 4)) / (n + z * z);
   }
 
   private static Dataset<Row> report(String name) {

@@ -14,6 +14,7 @@ public final class TestReportSettings {
         List.of(new BigDecimal("0"), new BigDecimal("0.10"), new BigDecimal("0.20"), new BigDecimal("0.30"), new BigDecimal("0.40")),
         List.of(new BigDecimal("20"), new BigDecimal("40"), new BigDecimal("60"), new BigDecimal("80")),
         new BigDecimal("0.005"),
-        new BigDecimal("0.5"));
+        new BigDecimal("0.5"),
+        new BigDecimal("0.6"));
   }
 }
