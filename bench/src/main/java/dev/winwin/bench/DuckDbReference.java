@@ -54,10 +54,18 @@ public final class DuckDbReference {
       System.err.println(USAGE);
       System.exit(1);
     }
+    Map<String, BigDecimal> targets = Map.of();
+    if (command.equals("reference")) {
+      try {
+        targets = marginTargets(Arrays.copyOfRange(args, 5, args.length));
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(1);
+      }
+    }
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
       switch (command) {
-        case "reference" -> reference(sql, Path.of(args[1]), Path.of(args[2]), args[3], args[4],
-            marginTargets(Arrays.copyOfRange(args, 5, args.length)));
+        case "reference" -> reference(sql, Path.of(args[1]), Path.of(args[2]), args[3], args[4], targets);
         case "floor" -> System.out.println(floor(sql, Path.of(args[1])) + " input rows");
         default -> System.exit(check(sql, Path.of(args[1]), Path.of(args[2]), args[3], args[4]) ? 0 : 3);
       }
@@ -75,7 +83,11 @@ public final class DuckDbReference {
         throw new IllegalArgumentException("A margin target is OFFERING_TYPE=TARGET with the type one of "
             + targets.keySet() + ", not " + override);
       }
-      targets.put(pair[0], new BigDecimal(pair[1]));
+      try {
+        targets.put(pair[0], new BigDecimal(pair[1]));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("The margin target of " + pair[0] + " is a decimal number, not " + pair[1]);
+      }
     }
     return targets;
   }
