@@ -1,9 +1,7 @@
 package dev.winwin.pipeline;
 
-import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.STATUS;
-import static org.apache.spark.sql.functions.col;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -23,6 +21,8 @@ import dev.winwin.UserError;
 import dev.winwin.config.Settings;
 import dev.winwin.io.OutputLock;
 import dev.winwin.quality.Reconciliation;
+import dev.winwin.quality.RuleCatalogue;
+import dev.winwin.quality.RunRule;
 import dev.winwin.quality.Validation;
 import dev.winwin.schema.Source;
 import dev.winwin.stage.JudgedCache;
@@ -49,7 +49,7 @@ record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.So
 
   /**
    * Judges the staged input, or reads the judgement an earlier run made of exactly this staged
-   * input, then checks the run rules.
+   * input, then checks the catalogue's run rules on it.
    *
    * @throws UserError when a run rule stops the run
    */
@@ -72,21 +72,18 @@ record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.So
       counts = reconcile(sources, inputs);
       cache.commit(new JudgedCounts(counts));
     }
-    requireFxRatesWhenForeignCurrencies(sources.get(Source.DEALS), inputs, settings);
+    checkRunRules(sources, inputs, settings);
     return new JudgedInput(sources, counts, QualityGate.of(counts, settings.maxRejectShare()));
   }
 
-  /** DOMAIN §2: fx_rates is required as soon as a currency besides the base currency appears. */
-  private static void requireFxRatesWhenForeignCurrencies(Dataset<Row> judgedDeals, RunInputs inputs, Settings settings) {
-    if (inputs.rowsRead(Source.FX_RATES) > 0) {
-      return;
-    }
-    List<String> foreign = judgedDeals.select(col(CURRENCY)).distinct()
-        .filter(col(CURRENCY).notEqual(settings.baseCurrency()))
-        .limit(3).collectAsList().stream().map(row -> row.getString(0)).sorted().toList();
-    if (!foreign.isEmpty()) {
-      throw new UserError("The input folder " + Secrets.uris(settings.input()).replaceAll("/+$", "") + "/" + Source.FX_RATES.folder()
-          + " is required: deals use " + String.join(", ", foreign) + " besides " + settings.baseCurrency() + ".");
+  /** Stops the run at the first {@link RuleCatalogue#runRules() run rule} the judged input breaks. */
+  private static void checkRunRules(Map<Source, Dataset<Row>> sources, RunInputs inputs, Settings settings) {
+    RunRule.Input input = new RunRule.Input(sources, inputs.rowsRead(), settings.baseCurrency(), Secrets.uris(settings.input()));
+    for (RunRule rule : RuleCatalogue.runRules()) {
+      List<Row> breaking = rule.breaking(input).collectAsList();
+      if (!breaking.isEmpty()) {
+        throw new UserError(rule.stopsWith(breaking, input));
+      }
     }
   }
 
