@@ -1,14 +1,11 @@
 package dev.winwin.enrich;
 
-import static dev.winwin.schema.Columns.CLOSE_DATE;
-import static dev.winwin.schema.Columns.CLOSE_MONTH;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.FX_RATE;
 import static dev.winwin.schema.Columns.MONTH;
 import static dev.winwin.schema.Columns.RATE_TO_BASE;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -29,23 +26,6 @@ public final class BaseCurrency {
   private static final String RATE_CURRENCY = "__rate_currency";
 
   private BaseCurrency() {}
-
-  /**
-   * Adds {@code close_month} ({@code yyyy-MM} of {@code close_date}) to deals.
-   *
-   * <p>Grain unchanged; null close date gives null close month.
-   */
-  public static Dataset<Row> withCloseMonth(Dataset<Row> deals) {
-    return deals.withColumn(CLOSE_MONTH, closeMonth());
-  }
-
-  /**
-   * The {@code yyyy-MM} of a deal's {@code close_date}. Validation tags child rows with it too
-   * ({@code deal_won_month}), and the pipeline matches the two, so both take it from here.
-   */
-  public static Column closeMonth() {
-    return date_format(col(CLOSE_DATE), "yyyy-MM");
-  }
 
   /**
    * Adds {@code fx_rate}: the rate of the row's {@code currency} for the month in column

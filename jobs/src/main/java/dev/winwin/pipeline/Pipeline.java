@@ -33,6 +33,7 @@ import dev.winwin.report.MonthlySummaryReport;
 import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
 import dev.winwin.report.RepScorecardReport;
+import dev.winwin.schema.CloseMonth;
 import dev.winwin.schema.Source;
 
 /**
@@ -75,7 +76,7 @@ public final class Pipeline {
     Object[] windowMonths = window.months().toArray();
     Dataset<Row> fx = Validation.accepted(judged.get(Source.FX_RATES));
     Object[] scopeMonths = scope.months().toArray();
-    Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(ofMonths(judged.get(Source.DEALS), scopeMonths)))
+    Dataset<Row> closed = CloseMonth.withCloseMonth(Validation.accepted(ofMonths(judged.get(Source.DEALS), scopeMonths)))
         .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scopeMonths)));
     Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
 

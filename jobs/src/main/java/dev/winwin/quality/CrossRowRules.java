@@ -29,7 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
-import dev.winwin.enrich.BaseCurrency;
+import dev.winwin.schema.CloseMonth;
 
 /**
  * Rules that judge a row against other rows: duplicate ids, currencies and rates against the FX
@@ -94,7 +94,7 @@ final class CrossRowRules {
 
   /** The month whose rate converts a deal's money: the close month of a won deal; null otherwise, as no other deal's money is used. */
   static Column closeMonth() {
-    return when(col(STAGE).equalTo("won"), BaseCurrency.closeMonth());
+    return when(col(STAGE).equalTo("won"), CloseMonth.of());
   }
 
   /**
