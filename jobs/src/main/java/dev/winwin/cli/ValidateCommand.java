@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 
 import dev.winwin.UserError;
 import dev.winwin.config.Settings;
+import dev.winwin.pipeline.QualityGate;
 import dev.winwin.pipeline.RunManifest;
 import dev.winwin.pipeline.Runner;
 import dev.winwin.schema.Source;
@@ -22,8 +23,7 @@ final class ValidateCommand extends SparkCommand {
   int run(Runner runner, Settings settings, PrintStream out) {
     Map<Source, RunManifest.SourceCounts> counts = runner.validate(staging.restage);
     ConsoleSummary.printSources(out, counts);
-    boolean over = counts.values().stream().anyMatch(c -> c.rejectedShare() > settings.maxRejectShare().doubleValue());
-    if (over) {
+    if (!QualityGate.of(counts, settings.maxRejectShare()).passed()) {
       out.println("At least one source rejects more than quality.max-reject-share (" + settings.maxRejectShare().toPlainString()
           + "): a run on this input would fail its quality gate.");
       return UserError.EXIT_QUALITY_GATE;

@@ -50,7 +50,7 @@ public final class DealMetrics {
    * Grain in and out: one row per won deal. Adds the metrics of DOMAIN §4, the provider's moves
    * after commitment ({@link Negotiation#afterCommit}) and {@code rejected_input_rows}.
    *
-   * @param wonDeals won deals with {@code fx_rate} (see {@link BaseCurrency#withRate}) and {@code commit_date}
+   * @param wonDeals won deals with {@code fx_rate} (their close month's, as validation attaches it) and {@code commit_date}
    * @param adjustments per deal: {@code price_adjustments}
    * @param costs per deal: {@code delivery_cost}, {@code cost_lines}
    * @param satisfaction per deal: see {@link Satisfaction#perDeal}

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
 
 import dev.winwin.classify.Classification;
 import dev.winwin.config.Settings;
-import dev.winwin.enrich.BaseCurrency;
 import dev.winwin.enrich.DealMetrics;
 import dev.winwin.enrich.DealTotals;
 import dev.winwin.enrich.Negotiation;
@@ -33,6 +32,7 @@ import dev.winwin.report.MonthlySummaryReport;
 import dev.winwin.report.NegotiationPatternsReport;
 import dev.winwin.report.RejectsReport;
 import dev.winwin.report.RepScorecardReport;
+import dev.winwin.schema.CloseMonth;
 import dev.winwin.schema.Source;
 
 /**
@@ -68,21 +68,20 @@ public final class Pipeline {
    */
   public static Reports reports(Map<Source, Dataset<Row>> judged, Dataset<Row> files, Settings settings, RunWindow window,
       String runId) {
-    String base = settings.baseCurrency();
     // The trailing months of account_relationships can reach before the window: classify them too,
     // but publish only the window's months in the per-month reports.
     RunWindow scope = new RunWindow(min(window.first(), AccountRelationshipsReport.windowStart(window.last())), window.last());
     Object[] windowMonths = window.months().toArray();
-    Dataset<Row> fx = Validation.accepted(judged.get(Source.FX_RATES));
     Object[] scopeMonths = scope.months().toArray();
-    Dataset<Row> closed = BaseCurrency.withCloseMonth(Validation.accepted(ofMonths(judged.get(Source.DEALS), scopeMonths)))
+    Dataset<Row> closed = CloseMonth.withCloseMonth(Validation.accepted(ofMonths(judged.get(Source.DEALS), scopeMonths)))
         .filter(col(STAGE).isin("won", "lost").and(col(CLOSE_MONTH).isin(scopeMonths)));
-    Dataset<Row> won = BaseCurrency.withRate(closed.filter(col(STAGE).equalTo("won")), CLOSE_MONTH, fx, base);
+    // Validation attached each won deal's fx_rate at its close month, and each child row's at its deal's.
+    Dataset<Row> won = closed.filter(col(STAGE).equalTo("won"));
 
     Dataset<Row> metrics = DealMetrics.build(
         won,
-        DealTotals.perDeal(ofWonDeals(judged.get(Source.PRICE_ADJUSTMENTS), scopeMonths), fx, base, PRICE_ADJUSTMENTS, ADJUSTMENT_LINES),
-        DealTotals.perDeal(ofWonDeals(judged.get(Source.COST_LINES), scopeMonths), fx, base, DELIVERY_COST, COST_LINES),
+        DealTotals.perDeal(ofWonDeals(judged.get(Source.PRICE_ADJUSTMENTS), scopeMonths), PRICE_ADJUSTMENTS, ADJUSTMENT_LINES),
+        DealTotals.perDeal(ofWonDeals(judged.get(Source.COST_LINES), scopeMonths), DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(ofWonDeals(judged.get(Source.SURVEYS), scopeMonths), settings.classification()),
         Negotiation.perDeal(ofWonDeals(judged.get(Source.NEGOTIATION_EVENTS), scopeMonths)),
         RejectedInputRows.perDeal(dealChildren(judged, scopeMonths)));

@@ -3,11 +3,13 @@ package dev.winwin.quality;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_ID;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
+import static dev.winwin.schema.Columns.FX_RATE;
 import static dev.winwin.schema.Columns.GROUP_MONTH;
 import static dev.winwin.schema.Columns.LATEST_VERSION;
 import static dev.winwin.schema.Columns.NO_GROUP_MONTH;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.schema.Columns.MONTH;
+import static dev.winwin.schema.Columns.RATE_TO_BASE;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.FILE_RANK;
@@ -22,6 +24,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 import org.apache.spark.sql.Column;
@@ -29,7 +32,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
-import dev.winwin.enrich.BaseCurrency;
+import dev.winwin.schema.CloseMonth;
 
 /**
  * Rules that judge a row against other rows: duplicate ids, currencies and rates against the FX
@@ -39,6 +42,7 @@ import dev.winwin.enrich.BaseCurrency;
 final class CrossRowRules {
   private static final String FLAG = "__flag";
   private static final String RATE_MONTH = "__rate_month";
+  private static final String RATE = "__rate";
 
   private CrossRowRules() {}
 
@@ -70,14 +74,18 @@ final class CrossRowRules {
    * Marks rows whose currency is neither the base currency nor in the FX table as
    * {@code unknown_currency} (a currency not shaped like a code is null by now, its reason given by
    * the row rules), and rows whose currency has no rate for {@code month} as
-   * {@code missing_fx_rate}.
+   * {@code missing_fx_rate}. Adds {@link dev.winwin.schema.Columns#FX_RATE}, the rate that converts
+   * the row's money into the base currency: 1 for the base currency, else the currency's rate for
+   * {@code month}; null where none applies (no month, no rate, no currency). Enrichment converts
+   * with it, so the FX table is joined here only.
    *
    * @param month the {@code yyyy-MM} whose rate converts the row; rows where it is null need none
-   * @param fx accepted FX rows: {@code month}, {@code currency}
+   * @param fx accepted FX rows: {@code month}, {@code currency}, {@code rate_to_base}, unique per
+   *     month and currency
    */
   static Dataset<Row> currencies(Dataset<Row> rows, Column month, Dataset<Row> fx, String baseCurrency) {
     Dataset<Row> known = fx.select(col(CURRENCY).as(FLAG)).distinct();
-    Dataset<Row> rates = fx.select(col(MONTH).as(RATE_MONTH), col(CURRENCY).as(FLAG + "_rate"));
+    Dataset<Row> rates = fx.select(col(MONTH).as(RATE_MONTH), col(CURRENCY).as(FLAG + "_rate"), col(RATE_TO_BASE).as(RATE));
     Column foreign = col(CURRENCY).isNotNull().and(col(CURRENCY).notEqual(lit(baseCurrency)));
     Dataset<Row> withKnown = rows
         .withColumn(RATE_MONTH + "_wanted", month)
@@ -87,22 +95,24 @@ final class CrossRowRules {
     Column unknown = foreign.and(col(FLAG).isNull());
     Column missingRate = foreign.and(col(FLAG).isNotNull()).and(col(RATE_MONTH + "_wanted").isNotNull())
         .and(col(RATE_MONTH).isNull());
-    Dataset<Row> flagged = flag(withKnown, unknown, Reason.UNKNOWN_CURRENCY);
+    Dataset<Row> flagged = flag(withKnown, unknown, Reason.UNKNOWN_CURRENCY)
+        .withColumn(FX_RATE, when(col(CURRENCY).equalTo(lit(baseCurrency)), lit(BigDecimal.ONE)).otherwise(col(RATE)));
     return flag(flagged, missingRate, Reason.MISSING_FX_RATE)
-        .drop(FLAG, FLAG + "_rate", RATE_MONTH, RATE_MONTH + "_wanted");
+        .drop(FLAG, FLAG + "_rate", RATE_MONTH, RATE_MONTH + "_wanted", RATE);
   }
 
   /** The month whose rate converts a deal's money: the close month of a won deal; null otherwise, as no other deal's money is used. */
   static Column closeMonth() {
-    return when(col(STAGE).equalTo("won"), BaseCurrency.closeMonth());
+    return when(col(STAGE).equalTo("won"), CloseMonth.of());
   }
 
   /**
    * Marks child rows whose deal's latest version is missing or not accepted as
    * {@code orphan:deal_id}, and checks the currency of those that carry money at the deal's close
    * month. Adds {@link dev.winwin.schema.Columns#DEAL_WON_MONTH} (the close month of an accepted
-   * won deal, else null) and {@link dev.winwin.schema.Columns#GROUP_MONTH} (the deal's, or
-   * {@code none} for a row without a deal).
+   * won deal, else null), {@link dev.winwin.schema.Columns#GROUP_MONTH} (the deal's, or
+   * {@code none} for a row without a deal), and for rows with money {@code fx_rate} at the deal's
+   * close month (see {@link #currencies}).
    *
    * @param deals judged deal versions with {@code latest_version} and {@code group_month}
    */

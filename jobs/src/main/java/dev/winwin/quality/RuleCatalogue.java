@@ -26,8 +26,8 @@ import dev.winwin.schema.Source;
  * Every data-quality rule of DOMAIN §2–§3 as data: its reason code, the source and column it
  * judges, when it runs, and what it checks. {@link RowJudge} implements the {@link Stage#ROW}
  * rules, {@link CrossRowRules} the {@link Stage#CROSS_ROW} ones, the readers the
- * {@link Stage#READ} one, and the run the {@link Stage#RUN} one; the README's reasons table is
- * checked against this list.
+ * {@link Stage#READ} one, and each {@link Stage#RUN} rule carries its own check ({@link #runRules()});
+ * the README's reasons table is checked against this list.
  */
 public final class RuleCatalogue {
   /** When a rule runs. */
@@ -56,6 +56,8 @@ public final class RuleCatalogue {
   /** The run rule: fx_rates is required as soon as a currency besides the base currency appears. */
   public static final String FX_RATES_REQUIRED = "fx_rates_required";
 
+  /** The {@link Stage#RUN} rules with their checks. */
+  private static final List<RunRule> RUN_RULES = List.of(new FxRatesRequired());
   private static final List<Rule> ALL = build();
 
   private RuleCatalogue() {}
@@ -63,6 +65,11 @@ public final class RuleCatalogue {
   /** Every rule, per source in the order a row's reasons are listed. */
   public static List<Rule> all() {
     return ALL;
+  }
+
+  /** The rules a run checks on its whole judged input before it writes anything, each with its check. */
+  public static List<RunRule> runRules() {
+    return RUN_RULES;
   }
 
   /** The rules of one source. */
@@ -96,8 +103,7 @@ public final class RuleCatalogue {
       rules.addAll(rowRules.values());
       crossRowRules(source, rules);
     }
-    rules.add(new Rule(FX_RATES_REQUIRED, Source.FX_RATES, Optional.empty(), Stage.RUN,
-        "fx_rates/ holds no rows although a deal uses a currency other than the base currency: the run stops"));
+    RUN_RULES.forEach(rule -> rules.add(rule.rule()));
     return List.copyOf(rules);
   }
 

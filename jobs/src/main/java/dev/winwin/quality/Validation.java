@@ -40,7 +40,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import dev.winwin.ConcurrentActions;
-import dev.winwin.enrich.BaseCurrency;
+import dev.winwin.schema.CloseMonth;
 import dev.winwin.schema.Source;
 
 /**
@@ -57,6 +57,12 @@ public final class Validation {
   public static final String ACCEPTED = "accepted";
   public static final String SUPERSEDED = "superseded";
   public static final String REJECTED = "rejected";
+
+  /**
+   * What the judged cache keys on: raise it whenever a cross-row rule changes meaning or the judged
+   * rows gain, lose or retype a column, so that no run reads a judgement the code no longer makes.
+   */
+  public static final int REVISION = 2;
 
   private Validation() {}
 
@@ -160,7 +166,7 @@ public final class Validation {
         .withColumn(copy, coalesce(sameVersionAsPrevious, lit(false)));
     Column older = col(rank).gt(1).and(col(UPDATED_AT).isNotNull());
     Column groupMonth = when(col(DEAL_ID).isNull(), lit(NO_GROUP_MONTH))
-        .otherwise(coalesce(first(BaseCurrency.closeMonth()).over(latestFirst), lit(NO_GROUP_MONTH)));
+        .otherwise(coalesce(first(CloseMonth.of()).over(latestFirst), lit(NO_GROUP_MONTH)));
     return withStatus(CrossRowRules.flag(ranked, col(copy), Reason.DUPLICATE_ID))
         .withColumn(STATUS, when(col(STATUS).equalTo(ACCEPTED).and(older), lit(SUPERSEDED)).otherwise(col(STATUS)))
         .withColumn(LATEST_VERSION, col(DEAL_ID).isNotNull().and(col(rank).equalTo(1)))

@@ -35,8 +35,6 @@ import dev.winwin.schema.Source;
 public final class JudgedCache<C> {
   static final String FOLDER = "judged";
   static final String COUNTS = "counts.json";
-  /** Part of the key: raise it whenever a cross-row rule changes meaning. */
-  private static final int CROSS_ROW_RULES_REVISION = 1;
   private static final Logger LOG = LogManager.getLogger(JudgedCache.class);
 
   private final Location folder;
@@ -122,7 +120,7 @@ public final class JudgedCache<C> {
    * revisions, hashed.
    */
   static String key(StagedStore.StagedInput input, String stagedRoot, String baseCurrency) {
-    StringBuilder text = new StringBuilder("cross-row revision ").append(CROSS_ROW_RULES_REVISION)
+    StringBuilder text = new StringBuilder("judgement revision ").append(Validation.REVISION)
         .append("\nrow rules ").append(StagedStore.fingerprint())
         .append("\nbase currency ").append(baseCurrency).append('\n');
     input.files().forEach((source, files) -> files.forEach(file -> text.append(source.folder()).append(' ').append(file.path())

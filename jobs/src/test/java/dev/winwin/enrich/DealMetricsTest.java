@@ -5,7 +5,6 @@ import static dev.winwin.testing.RowAssert.assertRow;
 import static dev.winwin.testing.Tables.dec;
 import static dev.winwin.testing.Tables.row;
 import static dev.winwin.testing.Tables.table;
-import static org.apache.spark.sql.functions.col;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -22,63 +21,56 @@ import dev.winwin.testing.RowAssert;
 import dev.winwin.testing.TestSettings;
 
 /**
- * The metrics of DOMAIN §4, composed as the pipeline does (rates, child totals, satisfaction,
- * negotiation), on three won deals whose every number is worked out in the comments. Base USD; EUR
- * is 1.10 in March and 1.20 in April, so a March deal that used April's rate would show.
+ * The metrics of DOMAIN §4, composed as the pipeline does (child totals, satisfaction, negotiation),
+ * on three won deals whose every number is worked out in the comments. Base USD; the rows carry the
+ * rate validation attached ({@code fx_rate}: EUR's 1.10 of March, 1 for USD).
  */
 class DealMetricsTest {
-  private static final String BASE = "USD";
   private static Map<String, Row> metrics;
 
   @BeforeAll
   static void buildMetrics() {
-    Dataset<Row> fx = table("month STRING, currency STRING, rate_to_base DECIMAL(24,8)",
-        row("2026-03", "EUR", dec("1.10")),
-        row("2026-04", "EUR", dec("1.20")));
-    Dataset<Row> deals = table(
+    Dataset<Row> won = table(
         "deal_id STRING, close_month STRING, commit_date DATE, currency STRING, list_amount DECIMAL(24,8), invoice_amount DECIMAL(24,8), "
-            + "at_risk_amount DECIMAL(24,8)",
-        row("D1", "2026-03", Date.valueOf("2026-03-05"), "EUR", dec("1000.00"), dec("800.00"), dec("200.00")),
-        row("D2", "2026-03", null, "USD", dec("1000.00"), dec("100.00"), null),
-        row("D3", "2026-04", Date.valueOf("2026-04-01"), "USD", dec("600.00"), dec("500.00"), dec("0")));
-    // Child rows as validation leaves them: the close month of their won deal, and a status (and,
-    // added below, their deal's group month, here that close month).
-    String children = "deal_id STRING, amount DECIMAL(24,8), currency STRING, deal_won_month STRING, status STRING";
-    Dataset<Row> adjustments = withGroupMonth(table(children,
-        row("D1", dec("50.00"), "EUR", "2026-03", "accepted"),
-        row("D1", dec("10.00"), "USD", "2026-03", "accepted"),
-        row("D2", dec("150.00"), "USD", "2026-03", "accepted"),
+            + "at_risk_amount DECIMAL(24,8), fx_rate DECIMAL(24,8)",
+        row("D1", "2026-03", Date.valueOf("2026-03-05"), "EUR", dec("1000.00"), dec("800.00"), dec("200.00"), dec("1.10")),
+        row("D2", "2026-03", null, "USD", dec("1000.00"), dec("100.00"), null, dec("1")),
+        row("D3", "2026-04", Date.valueOf("2026-04-01"), "USD", dec("600.00"), dec("500.00"), dec("0"), dec("1")));
+    // Child rows as validation leaves them: the close month of their won deal (and the month their
+    // judged rows are stored by), the rate of their currency for it, and a status.
+    String children = "deal_id STRING, amount DECIMAL(24,8), currency STRING, fx_rate DECIMAL(24,8), deal_won_month STRING, "
+        + "group_month STRING, status STRING";
+    Dataset<Row> adjustments = table(children,
+        row("D1", dec("50.00"), "EUR", dec("1.10"), "2026-03", "2026-03", "accepted"),
+        row("D1", dec("10.00"), "USD", dec("1"), "2026-03", "2026-03", "accepted"),
+        row("D2", dec("150.00"), "USD", dec("1"), "2026-03", "2026-03", "accepted"),
         // a rejected row counts for nothing
-        row("D2", dec("1000.00"), "USD", "2026-03", "rejected")));
-    Dataset<Row> costs = withGroupMonth(table(children,
-        row("D1", dec("500.00"), "USD", "2026-03", "accepted"),
-        row("D1", dec("-60.00"), "EUR", "2026-03", "accepted"),
-        row("D2", dec("20.00"), "USD", "2026-03", "accepted"),
+        row("D2", dec("1000.00"), "USD", dec("1"), "2026-03", "2026-03", "rejected"));
+    Dataset<Row> costs = table(children,
+        row("D1", dec("500.00"), "USD", dec("1"), "2026-03", "2026-03", "accepted"),
+        row("D1", dec("-60.00"), "EUR", dec("1.10"), "2026-03", "2026-03", "accepted"),
+        row("D2", dec("20.00"), "USD", dec("1"), "2026-03", "2026-03", "accepted"),
         // a cost line rejected for its amount: D1 is judged without it, and says so
-        row("D1", null, "USD", "2026-03", "rejected")));
-    Dataset<Row> surveys = withGroupMonth(table("deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, status STRING",
-        row("D1", "decision_maker", "csat", 5, "2026-03", "accepted"),
-        row("D1", "end_user", "nps", 6, "2026-03", "accepted")));
-    Dataset<Row> events = withGroupMonth(table(
-        "deal_id STRING, party STRING, kind STRING, at TIMESTAMP, value_delta DECIMAL(24,8), deal_won_month STRING, status STRING",
-        row("D1", "provider", "offer", Timestamp.valueOf("2026-03-01 10:00:00"), dec("200"), "2026-03", "accepted"),
-        row("D1", "client", "counter", Timestamp.valueOf("2026-03-03 10:00:00"), dec("100"), "2026-03", "accepted"),
+        row("D1", null, "USD", dec("1"), "2026-03", "2026-03", "rejected"));
+    Dataset<Row> surveys = table(
+        "deal_id STRING, respondent_role STRING, instrument STRING, score INT, deal_won_month STRING, group_month STRING, status STRING",
+        row("D1", "decision_maker", "csat", 5, "2026-03", "2026-03", "accepted"),
+        row("D1", "end_user", "nps", 6, "2026-03", "2026-03", "accepted"));
+    Dataset<Row> events = table(
+        "deal_id STRING, party STRING, kind STRING, at TIMESTAMP, value_delta DECIMAL(24,8), deal_won_month STRING, group_month STRING, status STRING",
+        row("D1", "provider", "offer", Timestamp.valueOf("2026-03-01 10:00:00"), dec("200"), "2026-03", "2026-03", "accepted"),
+        row("D1", "client", "counter", Timestamp.valueOf("2026-03-03 10:00:00"), dec("100"), "2026-03", "2026-03", "accepted"),
         // after D1's commitment on 5 March
-        row("D1", "provider", "concession", Timestamp.valueOf("2026-03-20 10:00:00"), dec("100"), "2026-03", "accepted")));
+        row("D1", "provider", "concession", Timestamp.valueOf("2026-03-20 10:00:00"), dec("100"), "2026-03", "2026-03", "accepted"));
     Object[] months = {"2026-03", "2026-04"};
 
-    Dataset<Row> won = BaseCurrency.withRate(deals, CLOSE_MONTH, fx, BASE);
     metrics = RowAssert.byKey(DealMetrics.build(
         won,
-        DealTotals.perDeal(Pipeline.ofWonDeals(adjustments, months), fx, BASE, PRICE_ADJUSTMENTS, "adjustment_lines"),
-        DealTotals.perDeal(Pipeline.ofWonDeals(costs, months), fx, BASE, DELIVERY_COST, COST_LINES),
+        DealTotals.perDeal(Pipeline.ofWonDeals(adjustments, months), PRICE_ADJUSTMENTS, "adjustment_lines"),
+        DealTotals.perDeal(Pipeline.ofWonDeals(costs, months), DELIVERY_COST, COST_LINES),
         Satisfaction.perDeal(Pipeline.ofWonDeals(surveys, months), TestSettings.classification()),
         Negotiation.perDeal(Pipeline.ofWonDeals(events, months)),
         RejectedInputRows.perDeal(List.of(adjustments, costs, surveys, events))), DEAL_ID);
-  }
-
-  private static Dataset<Row> withGroupMonth(Dataset<Row> children) {
-    return children.withColumn(GROUP_MONTH, col(DEAL_WON_MONTH));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.winwin.quality.Validation.REJECTED;
 import static dev.winwin.quality.Validation.SUPERSEDED;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
+import static dev.winwin.schema.Columns.FX_RATE;
 import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
@@ -15,8 +16,11 @@ import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.testing.RowAssert.assertRow;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -266,6 +270,39 @@ class ValidationTest {
   }
 
   @Test
+  void attachesTheRateOfTheCloseMonthToDealsAndToChildRowsWithMoney() {
+    Map<Source, List<Row>> input = new EnumMap<>(Source.class);
+    input.put(Source.FX_RATES, List.of(
+        RawRows.row(Source.FX_RATES, 2, "month", "2026-03", "rate_to_base", "1.10"),
+        RawRows.row(Source.FX_RATES, 3, "month", "2026-04", "rate_to_base", "1.20")));
+    input.put(Source.DEALS, List.of(
+        deal(2, "deal_id", "D1", "currency", "EUR", "close_date", "2026-03-15"),
+        deal(3, "deal_id", "D2", "currency", "USD", "close_date", "2026-04-10"),
+        deal(4, "deal_id", "D3", "currency", "EUR", "close_date", "2026-04-02"),
+        // an open deal's money is never converted
+        deal(5, "deal_id", "D4", "currency", "EUR", "stage", "open", "close_date", "", "invoice_amount", "", "at_risk_amount", "")));
+    // a child is converted at its deal's close month, in its own currency
+    input.put(Source.COST_LINES, List.of(
+        RawRows.row(Source.COST_LINES, 2, "cost_id", "C1", "deal_id", "D3", "currency", "EUR"),
+        RawRows.row(Source.COST_LINES, 3, "cost_id", "C2", "deal_id", "D1", "currency", "USD"),
+        RawRows.row(Source.COST_LINES, 4, "cost_id", "C3", "deal_id", "D1", "currency", "EUR")));
+    input.put(Source.SURVEYS, List.of(survey(2, "S1", "csat", "4")));
+    Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
+    Map<String, Row> deals = RowAssert.byKey(judged.get(Source.DEALS), ROW_NUMBER);
+    Map<String, Row> costs = RowAssert.byKey(judged.get(Source.COST_LINES), ROW_NUMBER);
+
+    assertRate(deals, "2", "1.10");
+    assertRate(deals, "3", "1");
+    assertRate(deals, "4", "1.20");
+    assertRate(deals, "5", null);
+    assertRate(costs, "2", "1.20");
+    assertRate(costs, "3", "1");
+    assertRate(costs, "4", "1.10");
+    // a survey carries no money, so no rate
+    assertFalse(Arrays.asList(judged.get(Source.SURVEYS).columns()).contains(FX_RATE));
+  }
+
+  @Test
   void rejectsFxRateNotAboveZeroAndBadMonth() {
     Map<Source, List<Row>> input = new EnumMap<>(Source.class);
     input.put(Source.FX_RATES, List.of(
@@ -489,6 +526,15 @@ class ValidationTest {
       long read = input.containsKey(source) ? input.get(source).size() : source == Source.DEALS ? 1 : 0;
       assertEquals(read, counted.getOrDefault(source, 0L), "accepted + superseded + rejected of " + source.folder());
     }
+  }
+
+  /** Compares the rate by value: its scale is the FX table's. */
+  private static void assertRate(Map<String, Row> rows, String rowNumber, String expected) {
+    Row row = rows.get(rowNumber);
+    assertEquals(ACCEPTED, row.getAs(STATUS), () -> "status of row " + rowNumber);
+    BigDecimal rate = row.getAs(FX_RATE);
+    assertEquals(expected == null ? null : new BigDecimal(expected).stripTrailingZeros(), rate == null ? null : rate.stripTrailingZeros(),
+        () -> "fx_rate of row " + rowNumber);
   }
 
   private static void assertAccepted(Map<String, Row> rows, String rowNumber) {

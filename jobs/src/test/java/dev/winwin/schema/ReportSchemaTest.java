@@ -1,6 +1,6 @@
 package dev.winwin.schema;
 
-import static dev.winwin.schema.Columns.CLOSE_DATE;
+import static dev.winwin.schema.Columns.POCKET_MARGIN;
 import static dev.winwin.testing.Tables.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,15 +36,17 @@ class ReportSchemaTest {
 
   @Test
   void failsNamingReportColumnAndBothTypesWhenAnExpressionsTypeDrifts() {
-    // deal_outcomes passes close_date through from the deals: a date read as a timestamp drifts.
+    // deal_outcomes passes pocket_margin through from the metrics: money computed at another precision drifts
+    // (fx_rate would not show it: the report casts it to its published type on purpose).
     StructType drifted = new StructType(Arrays.stream(DealOutcomesSchema.SCHEMA.outputType().fields())
-        .map(f -> f.name().equals(CLOSE_DATE) ? new StructField(CLOSE_DATE, DataTypes.TimestampType, true, f.metadata()) : f)
+        .map(f -> f.name().equals(POCKET_MARGIN) ? new StructField(POCKET_MARGIN, DataTypes.createDecimalType(24, 8), true, f.metadata())
+            : f)
         .toArray(StructField[]::new));
 
     IllegalStateException drift = assertThrows(IllegalStateException.class,
         () -> DealOutcomesReport.build(Tables.table(drifted), "run-1"));
 
-    assertEquals("Report deal_outcomes: column close_date is declared DATE but its expression gives TIMESTAMP",
+    assertEquals("Report deal_outcomes: column pocket_margin is declared DECIMAL(38,6) but its expression gives DECIMAL(24,8)",
         drift.getMessage());
   }
 

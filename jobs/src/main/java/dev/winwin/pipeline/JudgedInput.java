@@ -1,0 +1,120 @@
+package dev.winwin.pipeline;
+
+import static dev.winwin.schema.Columns.SOURCE;
+import static dev.winwin.schema.Columns.STATUS;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import dev.winwin.Secrets;
+import dev.winwin.UserError;
+import dev.winwin.config.Settings;
+import dev.winwin.io.OutputLock;
+import dev.winwin.quality.Reconciliation;
+import dev.winwin.quality.RuleCatalogue;
+import dev.winwin.quality.RunRule;
+import dev.winwin.quality.Validation;
+import dev.winwin.schema.Source;
+import dev.winwin.stage.JudgedCache;
+
+/**
+ * A run's input judged: every source's judged rows, their reconciliation counts, and the quality
+ * gate's decision on those counts.
+ */
+record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.SourceCounts> counts, QualityGate gate) {
+  JudgedInput {
+    sources = inSourceOrder(sources);
+    counts = inSourceOrder(counts);
+  }
+
+  /** An unmodifiable copy in {@link Source} order: the order reports union the sources and the manifest lists them. */
+  private static <V> Map<Source, V> inSourceOrder(Map<Source, V> bySource) {
+    Map<Source, V> copy = new EnumMap<>(Source.class);
+    copy.putAll(bySource);
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** The counts kept with a judgement in the judged cache. */
+  record JudgedCounts(Map<Source, RunManifest.SourceCounts> sources) {}
+
+  /**
+   * Judges the staged input, or reads the judgement an earlier run made of exactly this staged
+   * input, then checks the catalogue's run rules on it.
+   *
+   * @throws UserError when a run rule stops the run
+   */
+  static JudgedInput judge(SparkSession spark, Settings settings, OutputLock lock, RunInputs inputs) {
+    JudgedCache<JudgedCounts> cache = JudgedCache.open(lock, inputs.staged(), settings.baseCurrency(), JudgedCounts.class);
+    Optional<JudgedCache.Judged<JudgedCounts>> kept = cache.read(spark);
+    Map<Source, Dataset<Row>> sources;
+    Map<Source, RunManifest.SourceCounts> counts;
+    if (kept.isPresent()) {
+      sources = kept.get().sources();
+      counts = kept.get().counts().sources();
+    } else {
+      Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
+      for (Source source : Source.values()) {
+        staged.put(source, inputs.staged().rows(spark, source));
+      }
+      // Each judged source is written to the cache once and read back, so the rules and reports
+      // that read it neither recompute it nor re-analyse its whole plan.
+      sources = Validation.validate(staged, inputs.fileTable(), settings.baseCurrency(), cache::write);
+      counts = reconcile(sources, inputs);
+      cache.commit(new JudgedCounts(counts));
+    }
+    checkRunRules(sources, inputs, settings);
+    return new JudgedInput(sources, counts, QualityGate.of(counts, settings.maxRejectShare()));
+  }
+
+  /** Stops the run at the first {@link RuleCatalogue#runRules() run rule} the judged input breaks. */
+  private static void checkRunRules(Map<Source, Dataset<Row>> sources, RunInputs inputs, Settings settings) {
+    RunRule.Input input = new RunRule.Input(sources, inputs.rowsRead(), settings.baseCurrency(), Secrets.uris(settings.input()));
+    for (RunRule rule : RuleCatalogue.runRules()) {
+      List<Row> breaking = rule.breaking(input).collectAsList();
+      if (!breaking.isEmpty()) {
+        throw new UserError(rule.stopsWith(breaking, input));
+      }
+    }
+  }
+
+  /**
+   * Counts every judged source by status and reason, and checks that validation accounted for every
+   * row read.
+   */
+  private static Map<Source, RunManifest.SourceCounts> reconcile(Map<Source, Dataset<Row>> judged, RunInputs inputs) {
+    Map<String, Map<String, Long>> byStatus = new HashMap<>();
+    for (Row row : Reconciliation.byStatus(judged).collectAsList()) {
+      byStatus.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new HashMap<>())
+          .put(row.getString(row.fieldIndex(STATUS)), row.getLong(row.fieldIndex(Reconciliation.ROWS)));
+    }
+    Map<String, Map<String, Long>> byReason = new HashMap<>();
+    for (Row row : Reconciliation.byReason(judged).collectAsList()) {
+      byReason.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new TreeMap<>())
+          .put(row.getString(row.fieldIndex(Reconciliation.REASON)), row.getLong(row.fieldIndex(Reconciliation.ROWS)));
+    }
+    Map<Source, RunManifest.SourceCounts> counts = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      Map<String, Long> statuses = byStatus.getOrDefault(source.folder(), Map.of());
+      long accepted = statuses.getOrDefault(Validation.ACCEPTED, 0L);
+      long superseded = statuses.getOrDefault(Validation.SUPERSEDED, 0L);
+      long rejected = statuses.getOrDefault(Validation.REJECTED, 0L);
+      long read = inputs.rowsRead(source);
+      if (read != accepted + superseded + rejected) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "Validation did not account for every row of %s: read %d, judged %d.", source.folder(), read, accepted + superseded + rejected));
+      }
+      counts.put(source, new RunManifest.SourceCounts(read, accepted, superseded, rejected, byReason.getOrDefault(source.folder(), Map.of())));
+    }
+    return counts;
+  }
+}
