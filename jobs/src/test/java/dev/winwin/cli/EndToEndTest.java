@@ -167,6 +167,23 @@ class EndToEndTest {
   }
 
   @Test
+  void aWarmRunOnANewFilePublishesWhatAColdRunOfTheSameInputDoes() throws IOException {
+    assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString())
+        .exitCode());
+    write("cost_lines/2026/late.csv", "cost_id,deal_id,cost_type,amount,currency,period_month", "C9,D1,cogs,12.50,USD,2026-10");
+
+    CliRun warm = winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString());
+    assertEquals(0, warm.exitCode(), warm.err());
+    assertTrue(warm.out().matches("(?s).*Input files: [1-9][0-9]* reused \\([^)]*\\), 1 staged now \\(1 rows?\\).*"), warm.out());
+    Path cold = temp.resolve("cold out");
+    assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--restage", "--input", input.toString(), "--output",
+        cold.toString()).exitCode());
+
+    CliRun compare = winwin("compare", output.toString(), cold.toString());
+    assertEquals(0, compare.exitCode(), compare.out() + compare.err());
+  }
+
+  @Test
   void rejectsHoldTheLatestRunsRowsOnly() throws IOException {
     write("cost_lines/late.csv", "cost_id,deal_id,cost_type,amount,currency,period_month", "C9,D1,cogs,abc,USD,2026-10");
     for (int run = 0; run < 2; run++) {
