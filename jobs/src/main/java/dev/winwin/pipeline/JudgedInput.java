@@ -1,5 +1,6 @@
 package dev.winwin.pipeline;
 
+import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.STATUS;
 
@@ -93,14 +94,17 @@ record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.So
    */
   private static Map<Source, RunManifest.SourceCounts> reconcile(Map<Source, Dataset<Row>> judged, RunInputs inputs) {
     Map<String, Map<String, Long>> byStatus = new HashMap<>();
-    for (Row row : Reconciliation.byStatus(judged).collectAsList()) {
-      byStatus.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new HashMap<>())
-          .put(row.getString(row.fieldIndex(STATUS)), row.getLong(row.fieldIndex(Reconciliation.ROWS)));
-    }
     Map<String, Map<String, Long>> byReason = new HashMap<>();
-    for (Row row : Reconciliation.byReason(judged).collectAsList()) {
-      byReason.computeIfAbsent(row.getString(row.fieldIndex(SOURCE)), s -> new TreeMap<>())
-          .put(row.getString(row.fieldIndex(Reconciliation.REASON)), row.getLong(row.fieldIndex(Reconciliation.ROWS)));
+    for (Row row : Reconciliation.byStatusAndReasons(judged).collectAsList()) {
+      String source = row.getString(row.fieldIndex(SOURCE));
+      String status = row.getString(row.fieldIndex(STATUS));
+      long rows = row.getLong(row.fieldIndex(Reconciliation.ROWS));
+      byStatus.computeIfAbsent(source, s -> new HashMap<>()).merge(status, rows, Long::sum);
+      if (status.equals(Validation.REJECTED)) {
+        for (String reason : row.<String>getList(row.fieldIndex(REASONS))) {
+          byReason.computeIfAbsent(source, s -> new TreeMap<>()).merge(reason, rows, Long::sum);
+        }
+      }
     }
     Map<Source, RunManifest.SourceCounts> counts = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {

@@ -5,7 +5,6 @@ import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.STATUS;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.Map;
@@ -18,24 +17,17 @@ import dev.winwin.schema.Source;
 /** The counts that prove nothing was lost: per source and status, and per source and reason. */
 public final class Reconciliation {
   public static final String ROWS = "rows";
-  public static final String REASON = "reason";
 
   private Reconciliation() {}
 
-  /** One row per source and status that occurs: {@code source, status, rows}. */
-  public static Dataset<Row> byStatus(Map<Source, Dataset<Row>> judged) {
+  /**
+   * One row per source, status and list of reasons that occurs: {@code source, status, reasons,
+   * rows}. The counts per status and per reason both follow from it, so the judged rows are read
+   * once; its rows are few (accepted and superseded rows have no reasons).
+   */
+  public static Dataset<Row> byStatusAndReasons(Map<Source, Dataset<Row>> judged) {
     return judged.values().stream()
-        .map(rows -> rows.groupBy(col(SOURCE), col(STATUS)).agg(count(lit(1)).as(ROWS)))
-        .reduce(Dataset::unionByName)
-        .orElseThrow();
-  }
-
-  /** One row per source and reason code among rejected rows: {@code source, reason, rows}. */
-  public static Dataset<Row> byReason(Map<Source, Dataset<Row>> judged) {
-    return judged.values().stream()
-        .map(rows -> rows.filter(col(STATUS).equalTo(Validation.REJECTED))
-            .select(col(SOURCE), explode(col(REASONS)).as(REASON))
-            .groupBy(col(SOURCE), col(REASON)).agg(count(lit(1)).as(ROWS)))
+        .map(rows -> rows.groupBy(col(SOURCE), col(STATUS), col(REASONS)).agg(count(lit(1)).as(ROWS)))
         .reduce(Dataset::unionByName)
         .orElseThrow();
   }

@@ -517,7 +517,7 @@ class ValidationTest {
 
   private static void assertReconciles(Map<Source, Dataset<Row>> judged, Map<Source, List<Row>> input) {
     Map<Source, Long> counted = new EnumMap<>(Source.class);
-    for (Row row : Reconciliation.byStatus(judged).collectAsList()) {
+    for (Row row : Reconciliation.byStatusAndReasons(judged).collectAsList()) {
       assertTrue(STATUSES.contains(row.<String>getAs(STATUS)), () -> "unexpected status in " + row);
       counted.merge(Source.valueOf(row.<String>getAs(SOURCE).toUpperCase(Locale.ROOT)), row.<Long>getAs(Reconciliation.ROWS), Long::sum);
     }
