@@ -162,7 +162,7 @@ class HdfsEndToEndTest {
     while (Instant.now().isBefore(deadline)) {
       // Waiting on the process returns at once if it ends, which would be a failure.
       assertFalse(run.waitFor(50, TimeUnit.MILLISECONDS), "the run ended before it could be killed");
-      if (hdfs.exists(folder)) {
+      try {
         RemoteIterator<LocatedFileStatus> files = hdfs.listFiles(folder, true);
         while (files.hasNext()) {
           org.apache.hadoop.fs.Path file = files.next().getPath();
@@ -170,6 +170,8 @@ class HdfsEndToEndTest {
             return;
           }
         }
+      } catch (java.io.FileNotFoundException notYet) {
+        // The run clears the staging of earlier runs before it stages its own: the folder comes and goes.
       }
     }
     throw new AssertionError("the run never started writing");
