@@ -63,13 +63,9 @@ record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.So
       sources = kept.get().sources();
       counts = kept.get().counts().sources();
     } else {
-      Map<Source, Dataset<Row>> staged = new EnumMap<>(Source.class);
-      for (Source source : Source.values()) {
-        staged.put(source, inputs.staged().rows(spark, source));
-      }
       // Each judged source is written to the cache once and read back, so the rules and reports
       // that read it neither recompute it nor re-analyse its whole plan.
-      sources = Validation.validate(staged, inputs.fileTable(), settings.baseCurrency(), cache::write);
+      sources = Validation.validate(inputs.stagedRows(spark), inputs.fileTable(), settings.baseCurrency(), cache::write);
       counts = reconcile(sources, inputs);
       cache.commit(new JudgedCounts(counts));
     }

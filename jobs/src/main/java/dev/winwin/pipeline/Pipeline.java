@@ -63,11 +63,12 @@ public final class Pipeline {
 
   /**
    * @param judged every source as {@link Validation#validate} returns it
+   * @param staged every source's staged rows, where the rejects report finds the raw text
    * @param files every input file of the run: {@code file_id}, {@code source_file}
    * @param window the close months to report; {@code account_relationships} is as of its last month
    */
-  public static Reports reports(Map<Source, Dataset<Row>> judged, Dataset<Row> files, Settings settings, RunWindow window,
-      String runId) {
+  public static Reports reports(Map<Source, Dataset<Row>> judged, Map<Source, Dataset<Row>> staged, Dataset<Row> files,
+      Settings settings, RunWindow window, String runId) {
     // The trailing months of account_relationships can reach before the window: classify them too,
     // but publish only the window's months in the per-month reports.
     RunWindow scope = new RunWindow(min(window.first(), AccountRelationshipsReport.windowStart(window.last())), window.last());
@@ -96,7 +97,7 @@ public final class Pipeline {
         AccountRelationshipsReport.build(scopeOutcomes, window.last(), settings.reports(), runId),
         RepScorecardReport.build(dealOutcomes, lost, settings.reports(), runId),
         NegotiationPatternsReport.build(dealOutcomes, settings.reports(), runId),
-        RejectsReport.build(judged.values(), files, runId));
+        RejectsReport.build(judged, staged, files, runId));
   }
 
   /** The judged rows of every source whose rows hang off a deal, of the deals whose latest version closed in {@code closeMonths}. */
@@ -118,7 +119,7 @@ public final class Pipeline {
 
   /**
    * The judged rows of the deals whose latest version closed in {@code closeMonths}, and of their
-   * children: the judged sources are stored by that month, so the rows of other months are not read.
+   * children: validation gave every row that month as {@code group_month}.
    */
   private static Dataset<Row> ofMonths(Dataset<Row> judged, Object[] closeMonths) {
     return judged.filter(col(GROUP_MONTH).isin(closeMonths));

@@ -59,6 +59,15 @@ record RunInputs(StagedStore.StagedInput staged, Dataset<Row> fileTable, Map<Sou
     return new RunInputs(staged, staged.fileTable().table(spark), rowsRead);
   }
 
+  /** Every source's staged rows: what validation judges, and where the rejects report finds the raw text. */
+  Map<Source, Dataset<Row>> stagedRows(SparkSession spark) {
+    Map<Source, Dataset<Row>> rows = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      rows.put(source, staged.rows(spark, source));
+    }
+    return rows;
+  }
+
   /** Rows read from {@code source}'s folder. */
   long rowsRead(Source source) {
     return rowsRead.getOrDefault(source, 0L);

@@ -86,7 +86,8 @@ public final class Runner {
         throw new UserError(judged.gate().failure(snapshot.manifestPath()), UserError.EXIT_QUALITY_GATE, null);
       }
       progress.phase("Writing reports");
-      Pipeline.Reports reports = Pipeline.reports(judged.sources(), inputs.fileTable(), settings, window, runId);
+      Pipeline.Reports reports = Pipeline.reports(judged.sources(), inputs.stagedRows(spark), inputs.fileTable(), settings, window,
+          runId);
       Map<String, Long> outcomes = ReportPublisher.publish(snapshot, runId, reports, window, timer);
       // Written after the switch, so a manifest that says published always is.
       RunManifest manifest = manifest(runId, PUBLISHED, command, window, startedAt, timer, inputs, judged, outcomes);

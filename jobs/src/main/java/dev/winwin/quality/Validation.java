@@ -3,7 +3,6 @@ package dev.winwin.quality;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_ID;
 import static dev.winwin.schema.Columns.MONTH;
-import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
@@ -62,7 +61,7 @@ public final class Validation {
    * What the judged cache keys on: raise it whenever a cross-row rule changes meaning or the judged
    * rows gain, lose or retype a column, so that no run reads a judgement the code no longer makes.
    */
-  public static final int REVISION = 2;
+  public static final int REVISION = 3;
 
   private Validation() {}
 
@@ -81,8 +80,8 @@ public final class Validation {
    *     path order among its source's files, which decides "the first row" of a duplicated id)
    * @param materialize applied to each judged source before later rules read it, so that each
    *     source is judged once and later plans stay short
-   * @return per source, its rows with lineage ({@code source, file_id, file_rank, row_number,
-   *     raw}), typed fields, {@code reasons} and {@code status}
+   * @return per source, its rows with lineage ({@code source, file_id, file_rank, row_number}),
+   *     typed fields, {@code reasons} and {@code status}; the raw text stays in {@code staged}
    */
   public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> staged, Dataset<Row> files, String baseCurrency,
       Materializer materialize) {
@@ -116,13 +115,15 @@ public final class Validation {
 
   /**
    * A source's staged rows with the lineage the cross-row rules order by, and the row rules'
-   * reasons as the list later rules append to.
+   * reasons as the list later rules append to. The raw text stays behind in the staged rows: the
+   * rejects report, its one reader, takes it from there for the rejected rows, so the shuffles and
+   * sorts of the cross-row rules do not carry a copy of the whole input.
    *
-   * <p>Grain unchanged. Columns out: {@code source, file_id, file_rank, row_number, raw}, the typed
+   * <p>Grain unchanged. Columns out: {@code source, file_id, file_rank, row_number}, the typed
    * fields, {@code reasons}.
    */
   static Dataset<Row> withLineage(Map<Source, Dataset<Row>> staged, Source source, Dataset<Row> files) {
-    List<Column> out = new ArrayList<>(List.of(lit(source.folder()).as(SOURCE), col(FILE_ID), col(FILE_RANK), col(ROW_NUMBER), col(RAW)));
+    List<Column> out = new ArrayList<>(List.of(lit(source.folder()).as(SOURCE), col(FILE_ID), col(FILE_RANK), col(ROW_NUMBER)));
     source.fieldNames().forEach(name -> out.add(col(name)));
     out.add(when(col(ROW_REASONS).isNull(), array().cast(DataTypes.createArrayType(DataTypes.StringType)))
         .otherwise(split(col(ROW_REASONS), Reason.SEPARATOR)).as(REASONS));
@@ -131,13 +132,9 @@ public final class Validation {
         .select(out.toArray(Column[]::new));
   }
 
-  /**
-   * Sets the status from the reasons. The raw text is kept for rejected rows only: the rejects
-   * report is its one reader, and dropping it from every other row keeps the judged sources small.
-   */
+  /** Sets the status from the reasons. */
   private static Dataset<Row> withStatus(Dataset<Row> rows) {
-    return rows.withColumn(STATUS, when(CrossRowRules.clean(), lit(ACCEPTED)).otherwise(lit(REJECTED)))
-        .withColumn(RAW, when(col(STATUS).equalTo(REJECTED), col(RAW)));
+    return rows.withColumn(STATUS, when(CrossRowRules.clean(), lit(ACCEPTED)).otherwise(lit(REJECTED)));
   }
 
   /**

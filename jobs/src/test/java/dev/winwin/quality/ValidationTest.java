@@ -6,7 +6,6 @@ import static dev.winwin.quality.Validation.SUPERSEDED;
 import static dev.winwin.schema.Columns.CURRENCY;
 import static dev.winwin.schema.Columns.DEAL_WON_MONTH;
 import static dev.winwin.schema.Columns.FX_RATE;
-import static dev.winwin.schema.Columns.RAW;
 import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
@@ -123,7 +122,6 @@ class ValidationTest {
 
     assertAccepted(deals, "2");
     assertRejected(deals, "3", "malformed_row");
-    assertRow(deals, "3", "raw", "D2,\"unclosed");
   }
 
   // ---- deal ranges and stage conditions
@@ -473,9 +471,6 @@ class ValidationTest {
     assertRow(judged.get(Source.DEALS), "2", STATUS, SUPERSEDED, REASONS, List.of());
     assertRejected(judged.get(Source.DEALS), "3", "bad_number:list_amount");
     assertRejected(judged.get(Source.COST_LINES), "2", "orphan:deal_id");
-    // the raw text stays only where the rejects report needs it
-    assertRow(judged.get(Source.DEALS), "2", RAW, null);
-    assertTrue(judged.get(Source.DEALS).get("3").<String>getAs(RAW).contains(",lots,"));
   }
 
   // ---- helpers
@@ -503,7 +498,7 @@ class ValidationTest {
     Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
     assertReconciles(judged, input);
     List<Row> collected = input.keySet().stream()
-        .map(source -> judged.get(source).select(col(SOURCE), col(FILE_ID), col(ROW_NUMBER), col(RAW), col(STATUS), col(REASONS)))
+        .map(source -> judged.get(source).select(col(SOURCE), col(FILE_ID), col(ROW_NUMBER), col(STATUS), col(REASONS)))
         .reduce(Dataset::union)
         .orElseThrow()
         .collectAsList();
