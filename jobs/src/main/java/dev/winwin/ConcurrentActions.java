@@ -1,13 +1,9 @@
 package dev.winwin;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -25,39 +21,68 @@ public final class ConcurrentActions {
    * @throws RuntimeException the first failure, as the action threw it, once every action ended
    */
   public static <K, V> Map<K, V> run(Map<K, Supplier<V>> actions) {
-    ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, actions.size()), action -> {
-      Thread thread = new Thread(action, "winwin-action");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      Map<K, Future<V>> running = new LinkedHashMap<>();
-      actions.forEach((key, action) -> running.put(key, threads.submit(action::get)));
-      Map<K, V> results = new LinkedHashMap<>();
-      List<Throwable> failures = new ArrayList<>();
-      running.forEach((key, future) -> {
-        try {
-          results.put(key, future.get());
-        } catch (ExecutionException e) {
-          failures.add(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failures.add(e);
-        }
-      });
-      if (!failures.isEmpty()) {
-        Throwable first = failures.get(0);
-        if (first instanceof RuntimeException runtime) {
+    Map<K, Started<V>> running = new LinkedHashMap<>();
+    actions.forEach((key, action) -> running.put(key, start(action)));
+    Map<K, V> results = new LinkedHashMap<>();
+    Throwable firstFailure = null;
+    for (Map.Entry<K, Started<V>> action : running.entrySet()) {
+      try {
+        results.put(action.getKey(), action.getValue().get());
+      } catch (RuntimeException | Error e) {
+        firstFailure = firstFailure == null ? e : firstFailure;
+      }
+    }
+    if (firstFailure instanceof Error error) {
+      throw error;
+    }
+    if (firstFailure != null) {
+      throw (RuntimeException) firstFailure;
+    }
+    return results;
+  }
+
+  /**
+   * Starts {@code action} on a thread of its own and returns at once: for actions of different
+   * result types that can run side by side.
+   */
+  public static <V> Started<V> start(Supplier<V> action) {
+    FutureTask<V> task = new FutureTask<>(action::get);
+    Thread thread = new Thread(task, "winwin-action");
+    thread.setDaemon(true);
+    thread.start();
+    return new Started<>(task);
+  }
+
+  /** An action started by {@link #start}. */
+  public static final class Started<V> {
+    private final FutureTask<V> task;
+
+    private Started(FutureTask<V> task) {
+      this.task = task;
+    }
+
+    /**
+     * Waits for the action to end.
+     *
+     * @return its result
+     * @throws RuntimeException what the action threw (an {@link Error} is rethrown as it is)
+     */
+    public V get() {
+      try {
+        return task.get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
           throw runtime;
         }
-        if (first instanceof Error error) {
+        if (cause instanceof Error error) {
           throw error;
         }
-        throw new IllegalStateException(first);
+        throw new IllegalStateException(cause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for a Spark action", e);
       }
-      return results;
-    } finally {
-      threads.shutdownNow();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.winwin.summary;
 
+import static dev.winwin.ConcurrentActions.start;
 import static dev.winwin.schema.Columns.ACCOUNT_ID;
 import static dev.winwin.schema.Columns.ACCOUNT_NAME;
 import static dev.winwin.schema.Columns.AT_RISK_AMOUNT;
@@ -55,6 +56,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.winwin.ConcurrentActions.Started;
 import dev.winwin.UserError;
 import dev.winwin.classify.Classification;
 import dev.winwin.io.JsonFiles;
@@ -124,32 +126,43 @@ public final class SummaryReader {
     YearMonth first = month.minusMonths(TREND_MONTHS - 1L);
     Dataset<Row> outcomes = report(DealOutcomesSchema.SCHEMA).filter(inMonths(first, month));
     Dataset<Row> summary = report(MonthlySummarySchema.SCHEMA).filter(inMonths(first, month));
-    Map<YearMonth, MonthFigures> byMonth = months(summary, outcomes);
+    Dataset<Row> monthOutcomes = outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString()));
+    // Each figure is a query or two over a few rows, whose cost is Spark's planning and scheduling:
+    // they run side by side, so that one's planning overlaps another's tasks.
+    Started<Map<YearMonth, MonthFigures>> months = start(() -> months(summary, outcomes));
+    // monthly_summary has the month even when it only had lost deals.
+    Started<Row> latestRun = start(() -> summary.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first());
+    Started<Map<YearMonth, List<OutcomeRevenue>>> revenue = start(() -> revenueByOutcome(outcomes));
+    Started<Matrix> matrix = start(() -> matrix(first, month));
+    Started<List<SegmentMove>> segments = start(() -> segments(summary, month));
+    Started<Optional<Accounts>> accounts = start(() -> accounts(month));
+    Started<WinLose> monthWinLose = start(() -> winLose(monthOutcomes));
+    Started<WinLose> periodWinLose = start(() -> winLose(outcomes));
+    Started<Effects> effects = start(() -> effects(outcomes, summary, first, month));
+    Map<YearMonth, MonthFigures> byMonth = months.get();
     MonthFigures thisMonth = byMonth.get(month);
     if (thisMonth == null) {
       throw new UserError("Close month " + month + " is not published under " + root + "; run `winwin monthly --month " + month
           + "` (or a backfill that includes it) first.");
     }
-    List<YearMonth> period = List.copyOf(byMonth.keySet());
-    // monthly_summary has the month even when it only had lost deals.
-    String runId = summary.filter(col(CLOSE_MONTH).equalTo(month.toString())).agg(max(col(RUN_ID))).first().getString(0);
+    String runId = latestRun.get().getString(0);
     Optional<JsonNode> manifest = manifest(runId);
     return new SummaryFigures(
         month,
         runId,
         currency,
-        period,
+        List.copyOf(byMonth.keySet()),
         List.copyOf(byMonth.values()),
         thisMonth,
         Optional.ofNullable(byMonth.get(month.minusMonths(1))),
-        revenueByOutcome(outcomes),
-        matrix(first, month),
-        segments(summary, month),
-        accounts(month),
-        winLose(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString()))),
-        winLose(outcomes),
-        effects(outcomes, summary, first, month),
-        coverage(outcomes.filter(col(CLOSE_MONTH).equalTo(month.toString())), outcomes, runId, manifest),
+        revenue.get(),
+        matrix.get(),
+        segments.get(),
+        accounts.get(),
+        monthWinLose.get(),
+        periodWinLose.get(),
+        effects.get(),
+        coverage(monthOutcomes, outcomes, runId, manifest),
         provisionalBelow(manifest));
   }
 
