@@ -35,8 +35,8 @@ public final class ConcurrentActions {
     if (firstFailure instanceof Error error) {
       throw error;
     }
-    if (firstFailure != null) {
-      throw (RuntimeException) firstFailure;
+    if (firstFailure instanceof RuntimeException runtime) {
+      throw runtime;
     }
     return results;
   }

@@ -196,6 +196,9 @@ class EndToEndTest {
     assertEquals(1, rejects.size(), rejects::toString);
     assertEquals("cost_lines/late.csv", rejects.get(0).getAs("source_file"));
     assertEquals(manifest(output).get("runId").asText(), rejects.get(0).getAs("run_id"));
+    // The second run read the judgement of the first; the raw text still comes from the staged rows.
+    assertEquals(2L, rejects.get(0).<Long>getAs("row_number"));
+    assertEquals("C9,D1,cogs,abc,USD,2026-10", rejects.get(0).getAs("raw"));
   }
 
   @Test
