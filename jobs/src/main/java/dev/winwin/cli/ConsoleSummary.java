@@ -30,6 +30,11 @@ final class ConsoleSummary {
     printSources(out, manifest.sources().entrySet().stream()
         .collect(Collectors.toMap(e -> sourceOf(e.getKey()), Map.Entry::getValue, (a, b) -> a, () -> new java.util.EnumMap<>(Source.class))));
     printStaging(out, manifest.inputFiles());
+    out.printf(Locale.ROOT, "Judgement: %s%n", switch (manifest.judgement()) {
+      case RunManifest.JUDGEMENT_REUSED -> "reused, made by an earlier run of this input";
+      case RunManifest.JUDGEMENT_INCREMENTAL -> "judged again only the rows the new, changed and removed files can change";
+      default -> "every row judged";
+    });
     long won = manifest.outcomes().values().stream().mapToLong(Long::longValue).sum();
     out.printf(Locale.ROOT, "%nWon deals in the window: %,d%n", won);
     manifest.outcomes().forEach((outcome, n) ->

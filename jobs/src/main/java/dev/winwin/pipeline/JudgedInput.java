@@ -22,6 +22,7 @@ import dev.winwin.UserError;
 import dev.winwin.config.Settings;
 import dev.winwin.io.OutputLock;
 import dev.winwin.quality.Reconciliation;
+import dev.winwin.quality.Rejudgement;
 import dev.winwin.quality.RuleCatalogue;
 import dev.winwin.quality.RunRule;
 import dev.winwin.quality.Validation;
@@ -29,10 +30,11 @@ import dev.winwin.schema.Source;
 import dev.winwin.stage.JudgedCache;
 
 /**
- * A run's input judged: every source's judged rows, their reconciliation counts, and the quality
- * gate's decision on those counts.
+ * A run's input judged: every source's judged rows, their reconciliation counts, the quality
+ * gate's decision on those counts, and how the judgement was made ({@link RunManifest#judgement()}).
  */
-record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.SourceCounts> counts, QualityGate gate) {
+record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.SourceCounts> counts, QualityGate gate, String judgement) {
+
   JudgedInput {
     sources = inSourceOrder(sources);
     counts = inSourceOrder(counts);
@@ -50,27 +52,36 @@ record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.So
 
   /**
    * Judges the staged input, or reads the judgement an earlier run made of exactly this staged
-   * input, then checks the catalogue's run rules on it.
+   * input, then checks the catalogue's run rules on it. Where an earlier run judged other files, only
+   * what the difference can change is judged again.
    *
+   * @param restage judge every row, whatever earlier runs judged
    * @throws UserError when a run rule stops the run
    */
-  static JudgedInput judge(SparkSession spark, Settings settings, OutputLock lock, RunInputs inputs) {
-    JudgedCache<JudgedCounts> cache = JudgedCache.open(lock, inputs.staged(), settings.baseCurrency(), JudgedCounts.class);
+  static JudgedInput judge(SparkSession spark, Settings settings, OutputLock lock, RunInputs inputs, boolean restage) {
+    JudgedCache<JudgedCounts> cache = JudgedCache.open(lock, inputs.staged(), settings.baseCurrency(), JudgedCounts.class, restage);
     Optional<JudgedCache.Judged<JudgedCounts>> kept = cache.read(spark);
     Map<Source, Dataset<Row>> sources;
     Map<Source, RunManifest.SourceCounts> counts;
+    String judged = RunManifest.JUDGEMENT_REUSED;
     if (kept.isPresent()) {
       sources = kept.get().sources();
       counts = kept.get().counts().sources();
     } else {
       // Each judged source is written to the cache once and read back, so the rules and reports
       // that read it neither recompute it nor re-analyse its whole plan.
-      sources = Validation.validate(inputs.stagedRows(spark), inputs.fileTable(), settings.baseCurrency(), cache::write);
+      Map<Source, Dataset<Row>> staged = inputs.stagedRows(spark);
+      Rejudgement.Judgement judgement = cache.previous(spark)
+          .map(previous -> Rejudgement.validate(staged, inputs.fileTable(), settings.baseCurrency(), previous, cache::write))
+          .orElseGet(() -> new Rejudgement.Judgement(Validation.validate(staged, inputs.fileTable(), settings.baseCurrency(), cache::write),
+              true));
+      sources = judgement.sources();
+      judged = judgement.whole() ? RunManifest.JUDGEMENT_WHOLE : RunManifest.JUDGEMENT_INCREMENTAL;
       counts = reconcile(sources, inputs);
-      cache.commit(new JudgedCounts(counts));
+      cache.commit(new JudgedCounts(counts), judgement.whole());
     }
     checkRunRules(sources, inputs, settings);
-    return new JudgedInput(sources, counts, QualityGate.of(counts, settings.maxRejectShare()));
+    return new JudgedInput(sources, counts, QualityGate.of(counts, settings.maxRejectShare()), judged);
   }
 
   /** Stops the run at the first {@link RuleCatalogue#runRules() run rule} the judged input breaks. */

@@ -14,6 +14,10 @@ import dev.winwin.Secrets;
  * @param status {@code published}, {@code quality_gate_failed}
  * @param command the command line; {@code --set} values of secret keys masked by the caller, URIs here
  * @param config every configuration key with its value, secrets masked
+ * @param judgement how the cross-row rules were applied: {@code reused} (the judgement an earlier
+ *     run made of exactly this staged input), {@code incremental} (only the rows the new, changed
+ *     and removed files can change were judged again, over an earlier judgement) or {@code whole}
+ *     (every row judged)
  * @param sources per source folder: read, accepted, superseded, rejected, reasons
  * @param outcomes won deals of the window per outcome ({@code win-lose} split by winner)
  * @param timingsMillis wall time per phase
@@ -31,9 +35,14 @@ public record RunManifest(
     String input,
     String output,
     List<InputFile> inputFiles,
+    String judgement,
     Map<String, SourceCounts> sources,
     Map<String, Long> outcomes,
     Map<String, String> config) {
+
+  public static final String JUDGEMENT_REUSED = "reused";
+  public static final String JUDGEMENT_INCREMENTAL = "incremental";
+  public static final String JUDGEMENT_WHOLE = "whole";
 
   /** Masks credentials however the caller built the fields (see {@link Secrets}). */
   public RunManifest {

@@ -58,7 +58,7 @@ public final class Runner {
     String runId = newRunId(Instant.now());
     try (OutputLock lock = lock(runId); RunProgress progress = RunProgress.follow(spark.sparkContext(), VALIDATING)) {
       RunInputs inputs = RunInputs.stage(spark, settings, lock, runId, restage);
-      return JudgedInput.judge(spark, settings, lock, inputs).counts();
+      return JudgedInput.judge(spark, settings, lock, inputs, restage).counts();
     }
   }
 
@@ -79,7 +79,7 @@ public final class Runner {
           Secrets.uris(settings.input()), Secrets.uris(settings.output()));
       RunInputs inputs = RunInputs.stage(spark, settings, lock, runId, restage);
       timer.lap("stage");
-      JudgedInput judged = JudgedInput.judge(spark, settings, lock, inputs);
+      JudgedInput judged = JudgedInput.judge(spark, settings, lock, inputs, restage);
       timer.lap("read_and_validate");
       if (!judged.gate().passed()) {
         JsonFiles.write(snapshot.manifestPath(), manifest(runId, GATE_FAILED, command, window, startedAt, timer, inputs, judged, Map.of()));
@@ -117,6 +117,6 @@ public final class Runner {
     judged.counts().forEach((source, c) -> sources.put(source.folder(), c));
     return new RunManifest(runId, status, command, window, window.months(), startedAt, Instant.now(), timer.timings(),
         new RunManifest.Versions(Version.get(), spark.version(), System.getProperty("java.version")),
-        settings.input().toString(), settings.output().toString(), inputs.manifestFiles(), sources, outcomes, settings.effective());
+        settings.input().toString(), settings.output().toString(), inputs.manifestFiles(), judged.judgement(), sources, outcomes, settings.effective());
   }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.spark.sql.Column;
@@ -61,14 +62,48 @@ public final class Validation {
    * What the judged cache keys on: raise it whenever a cross-row rule changes meaning or the judged
    * rows gain, lose or retype a column, so that no run reads a judgement the code no longer makes.
    */
-  public static final int REVISION = 3;
+  public static final int REVISION = 4;
 
   private Validation() {}
 
   /** How a judged source is computed once before later rules read it: the runner writes and reads it back, tests take it as it is. */
   @FunctionalInterface
   public interface Materializer {
-    Dataset<Row> apply(Source source, Dataset<Row> judged);
+    /** @param name what the rows are: a source's folder, or the name of a set of ids a later step reads more than once */
+    Dataset<Row> apply(String name, Dataset<Row> rows);
+  }
+
+  /**
+   * Which rows of the deals and their children a judgement judges now, and how it makes the judged
+   * source of them: every row, computed once ({@link #all}), or only those new, changed or removed
+   * input can change, with the rest kept from an earlier judgement ({@link Rejudgement}).
+   */
+  interface Scope {
+    /** Judges every row; each judged source is materialised as it is. */
+    static Scope all(Materializer materialize) {
+      return new Scope() {
+        @Override
+        public Dataset<Row> toJudge(Source source, Dataset<Row> rows) {
+          return rows;
+        }
+
+        @Override
+        public Dataset<Row> judgement(Source source, Dataset<Row> judgedNow) {
+          return materialize.apply(source.folder(), judgedNow);
+        }
+      };
+    }
+
+    /** The judged deals that the child rows {@code toJudge} (as {@link #toJudge} chose them) are checked against. */
+    default Dataset<Row> dealsFor(Dataset<Row> toJudge, Dataset<Row> deals) {
+      return deals;
+    }
+
+    /** The rows of {@code source} (with lineage) to judge now: for every id among them, all rows of that id. */
+    Dataset<Row> toJudge(Source source, Dataset<Row> rows);
+
+    /** The judged {@code source}, computed once: the rows judged now and any kept. */
+    Dataset<Row> judgement(Source source, Dataset<Row> judgedNow);
   }
 
   /**
@@ -80,28 +115,41 @@ public final class Validation {
    *     path order among its source's files, which decides "the first row" of a duplicated id)
    * @param materialize applied to each judged source before later rules read it, so that each
    *     source is judged once and later plans stay short
-   * @return per source, its rows with lineage ({@code source, file_id, file_rank, row_number}),
-   *     typed fields, {@code reasons} and {@code status}; the raw text stays in {@code staged}
+   * @return per source, its rows with lineage ({@code source, file_id, row_number}), typed fields,
+   *     {@code reasons} and {@code status}; the raw text stays in {@code staged}
    */
   public static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> staged, Dataset<Row> files, String baseCurrency,
       Materializer materialize) {
+    return validate(staged, files, baseCurrency, materialize, fx -> Scope.all(materialize));
+  }
+
+  /**
+   * Validates every source, judging the deals and their children in the scope {@code scopeOf}
+   * gives once the FX rates are judged (they always are, in full: they are few).
+   */
+  static Map<Source, Dataset<Row>> validate(Map<Source, Dataset<Row>> staged, Dataset<Row> files, String baseCurrency,
+      Materializer materialize, Function<Dataset<Row>, Scope> scopeOf) {
     Map<Source, Dataset<Row>> judged = new EnumMap<>(Source.class);
-    Dataset<Row> fx = materialize.apply(Source.FX_RATES,
-        withStatus(CrossRowRules.duplicates(withLineage(staged, Source.FX_RATES, files), MONTH, CURRENCY)));
+    Dataset<Row> fx = materialize.apply(Source.FX_RATES.folder(),
+        withStatus(CrossRowRules.duplicates(withLineage(staged, Source.FX_RATES, files), MONTH, CURRENCY)).drop(FILE_RANK));
     judged.put(Source.FX_RATES, fx);
+    Scope scope = scopeOf.apply(fx);
     Dataset<Row> acceptedFx = accepted(fx);
 
-    Dataset<Row> deals = materialize.apply(Source.DEALS, versions(
-        CrossRowRules.currencies(withLineage(staged, Source.DEALS, files), CrossRowRules.closeMonth(), acceptedFx, baseCurrency)));
+    Dataset<Row> dealsNow = versions(CrossRowRules.currencies(scope.toJudge(Source.DEALS, withLineage(staged, Source.DEALS, files)),
+        CrossRowRules.closeMonth(), acceptedFx, baseCurrency));
+    Dataset<Row> deals = scope.judgement(Source.DEALS, dealsNow.drop(FILE_RANK));
     judged.put(Source.DEALS, deals);
 
     // The deals' children depend on the deals alone, not on each other: judge them side by side.
     Map<Source, Supplier<Dataset<Row>>> children = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
       if (source.isDealChild()) {
-        Dataset<Row> rows = CrossRowRules.againstDeals(withLineage(staged, source, files), deals, acceptedFx, baseCurrency);
-        Dataset<Row> judgedRows = withStatus(CrossRowRules.duplicates(rows, source.idColumn().orElseThrow()));
-        children.put(source, () -> materialize.apply(source, judgedRows));
+        children.put(source, () -> {
+          Dataset<Row> toJudge = scope.toJudge(source, withLineage(staged, source, files));
+          Dataset<Row> rows = CrossRowRules.againstDeals(toJudge, scope.dealsFor(toJudge, deals), acceptedFx, baseCurrency);
+          return scope.judgement(source, withStatus(CrossRowRules.duplicates(rows, source.idColumn().orElseThrow())).drop(FILE_RANK));
+        });
       }
     }
     judged.putAll(ConcurrentActions.run(children));

@@ -86,9 +86,10 @@ public final class StagedStore {
   /**
    * One input file of the run as the store holds it.
    *
+   * @param batch the batch holding its rows: with the id, what names these staged rows and no others
    * @param use whether this run staged it or reused an earlier staging
    */
-  public record StagedFile(Source source, String path, long bytes, int fileId, long rows, Use use) {}
+  public record StagedFile(Source source, String path, long bytes, int fileId, String batch, long rows, Use use) {}
 
   /**
    * The staged input of one run.
@@ -241,7 +242,7 @@ public final class StagedStore {
     }
     for (Entry entry : next.files()) {
       Source source = source(entry.source());
-      files.get(source).add(new StagedFile(source, entry.path(), entry.bytes(), entry.fileId(), entry.rows(),
+      files.get(source).add(new StagedFile(source, entry.path(), entry.bytes(), entry.fileId(), entry.batch(), entry.rows(),
           stagedNow.contains(entry.path()) ? Use.STAGED : Use.REUSED));
     }
     next.batches().forEach((batch, sources) -> sources.forEach((folder, batchParts) -> batchParts.forEach(part ->

@@ -149,6 +149,7 @@ class EndToEndTest {
 
     CliRun rerun = winwin("monthly", "--month", "2026-10", "--set", "run.restate-months=1", "--input", input.toString(), "--output", output.toString());
     assertEquals(0, rerun.exitCode(), rerun.err());
+    assertTrue(rerun.out().contains("Judgement: reused, made by an earlier run of this input"), rerun.out());
     assertEquals(first, rowsWithoutRunId(DealOutcomesSchema.NAME));
     assertEquals(inode, Files.getAttribute(onlyFile(output.resolve(DealOutcomesSchema.NAME).resolve("close_month=2026-09")), "unix:ino"),
         "2026-09 lies outside the rerun's window and must be carried over as it was");
@@ -167,20 +168,34 @@ class EndToEndTest {
   }
 
   @Test
-  void aWarmRunOnANewFilePublishesWhatAColdRunOfTheSameInputDoes() throws IOException {
+  void warmRunsOnANewAChangedAndARemovedFilePublishWhatColdRunsOfTheSameInputDo() throws IOException {
     assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString())
         .exitCode());
     write("cost_lines/2026/late.csv", "cost_id,deal_id,cost_type,amount,currency,period_month", "C9,D1,cogs,12.50,USD,2026-10");
 
+    CliRun warm = assertWarmEqualsCold("new file");
+    assertTrue(warm.out().matches("(?s).*Input files: [1-9][0-9]* reused \\([^)]*\\), 1 staged now \\(1 rows?\\).*"), warm.out());
+
+    // D3 loses its cost line (D3 is judged again), D2 its rebate (a removed file)
+    write("cost_lines/costs.csv", "cost_id,deal_id,cost_type,amount,currency,period_month",
+        "C1,D1,delivery_labor,750,USD,2026-10", "C2,D1,warranty,-50,USD,2026-11", "C3,D2,cogs,700,EUR,2026-10",
+        "C5,D5,cogs,90,USD,2026-09");
+    Files.delete(input.resolve("price_adjustments/adjustments.csv"));
+    assertTrue(assertWarmEqualsCold("changed and removed file").out().contains("1 dropped from the staged store"));
+  }
+
+  /** A warm run on the output, then a cold one of the same input elsewhere: the two publish the same reports. */
+  private CliRun assertWarmEqualsCold(String after) {
     CliRun warm = winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString());
     assertEquals(0, warm.exitCode(), warm.err());
-    assertTrue(warm.out().matches("(?s).*Input files: [1-9][0-9]* reused \\([^)]*\\), 1 staged now \\(1 rows?\\).*"), warm.out());
-    Path cold = temp.resolve("cold out");
+    assertTrue(warm.out().contains("Judgement: judged again only the rows the new, changed and removed files can change"), warm.out());
+    Path cold = temp.resolve("cold out " + after);
     assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--restage", "--input", input.toString(), "--output",
         cold.toString()).exitCode());
 
     CliRun compare = winwin("compare", output.toString(), cold.toString());
-    assertEquals(0, compare.exitCode(), compare.out() + compare.err());
+    assertEquals(0, compare.exitCode(), after + ": " + compare.out() + compare.err());
+    return warm;
   }
 
   @Test

@@ -16,7 +16,7 @@ class RunManifestTest {
     RunManifest manifest = new RunManifest("run-1", "published",
         "winwin monthly --input s3a://KEY:SECRET@bucket/in --output abfss://c@acct/out?sig=x", new RunWindow(YearMonth.of(2026, 10),
         YearMonth.of(2026, 10)), List.of("2026-10"), Instant.EPOCH, Instant.EPOCH, Map.of(), new RunManifest.Versions("v", "s", "j"),
-        "s3a://KEY:SECRET@bucket/in", "abfss://c@acct/out?sig=x", List.of(), Map.of(), Map.of(),
+        "s3a://KEY:SECRET@bucket/in", "abfss://c@acct/out?sig=x", List.of(), "whole", Map.of(), Map.of(),
         Map.of("winwin.spark.options.spark.hadoop.fs.azure.account.key.acct", "abc==", "winwin.output", "abfss://c@acct/out?sig=x",
             "winwin.base-currency", "USD"));
 

@@ -10,7 +10,6 @@ import static dev.winwin.schema.Columns.REASONS;
 import static dev.winwin.schema.Columns.ROW_NUMBER;
 import static dev.winwin.schema.Columns.SOURCE;
 import static dev.winwin.schema.Columns.FILE_ID;
-import static dev.winwin.schema.Columns.FILE_RANK;
 import static dev.winwin.schema.Columns.STATUS;
 import static dev.winwin.testing.RowAssert.assertRow;
 import static org.apache.spark.sql.functions.col;
@@ -426,12 +425,12 @@ class ValidationTest {
         RawRows.row(Source.COST_LINES, "cost_lines/a.csv", 3, Map.of("cost_id", "C1"))));
     Map<Source, Dataset<Row>> judged = StagedInput.judge(RawRows.sources(input), BASE);
     assertReconciles(judged, input);
-    // keyed by the file's rank in path order: a.csv is 0, b.csv is 1
-    Map<String, Row> rows = RowAssert.byKey(judged.get(Source.COST_LINES), FILE_RANK, ROW_NUMBER);
+    // keyed by file id, which follows path order here: the deals' file is 0, a.csv 1, b.csv 2
+    Map<String, Row> rows = RowAssert.byKey(judged.get(Source.COST_LINES), FILE_ID, ROW_NUMBER);
 
-    assertRow(rows, "0/3", STATUS, ACCEPTED, REASONS, List.of());
-    assertRow(rows, "0/9", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
-    assertRow(rows, "1/2", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
+    assertRow(rows, "1/3", STATUS, ACCEPTED, REASONS, List.of());
+    assertRow(rows, "1/9", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
+    assertRow(rows, "2/2", STATUS, REJECTED, REASONS, List.of("duplicate_id"));
   }
 
   @Test

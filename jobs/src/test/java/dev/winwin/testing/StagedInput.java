@@ -28,12 +28,20 @@ import dev.winwin.stage.Stager;
 public final class StagedInput {
   private StagedInput() {}
 
+  /** How a run computes each judged source once, done in memory: later rules and the test's own reads do not recompute it. */
+  public static final Validation.Materializer IN_MEMORY = (name, rows) -> rows.localCheckpoint();
+
   /** Every source judged: {@link Validation#validate} over the staged {@code raw} rows. */
   public static Map<Source, Dataset<Row>> judge(Map<Source, Dataset<Row>> raw, String baseCurrency) {
     Map<Source, List<String>> paths = new EnumMap<>(Source.class);
     raw.forEach((source, rows) -> paths.put(source,
         rows.select(col(SOURCE_FILE)).distinct().collectAsList().stream().map(row -> row.getString(0)).toList()));
     FileTable files = FileTable.ofPaths(paths);
+    return Validation.validate(stage(raw, files), files.table(TestSpark.session()), baseCurrency, IN_MEMORY);
+  }
+
+  /** The staged rows of {@code raw}, each row numbered by the id {@code files} gives its file. */
+  public static Map<Source, Dataset<Row>> stage(Map<Source, Dataset<Row>> raw, FileTable files) {
     Path folder;
     try {
       folder = Files.createTempDirectory("winwin-staged-test-");
@@ -45,8 +53,6 @@ public final class StagedInput {
       List<Stager.StagedPart> parts = Stager.stageRows(rows, source, files.ids(), Location.local(folder.resolve(source.folder())));
       staged.put(source, StagedRows.read(TestSpark.session(), source, parts.stream().map(Stager.StagedPart::path).toList()));
     });
-    // Each judged source is computed once, as the runner's write-and-read-back does, so later rules
-    // and the test's own reads do not recompute the plans before it.
-    return Validation.validate(staged, files.table(TestSpark.session()), baseCurrency, (source, judged) -> judged.localCheckpoint());
+    return staged;
   }
 }
