@@ -13,6 +13,9 @@ import java.util.OptionalInt;
  * @param output folder the reports are published under: a local path or a Hadoop URI
  * @param baseCurrency ISO-4217 code all money is converted to
  * @param restateMonths months a monthly run rewrites, ending at the run month
+ * @param judgeAgainFromRows input rows from which a run starting from an earlier judgement judges
+ *     again only what changed; a smaller input is judged whole, which costs less than finding what
+ *     changed
  * @param maxRejectShare largest share of rejected rows per source before the run fails
  * @param classification thresholds of the win/lose judgement
  * @param publish how the output is locked and published
@@ -26,6 +29,7 @@ public record Settings(
     String output,
     String baseCurrency,
     int restateMonths,
+    int judgeAgainFromRows,
     BigDecimal maxRejectShare,
     ClassificationSettings classification,
     PublishSettings publish,

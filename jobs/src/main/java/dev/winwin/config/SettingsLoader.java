@@ -111,6 +111,7 @@ public final class SettingsLoader {
       throw invalid(c, "base-currency", "must be a three-letter ISO-4217 code such as USD");
     }
     int restateMonths = intAtLeast(c, "run.restate-months", 1);
+    int judgeAgainFromRows = intAtLeast(c, "run.judge-again-from-rows", 0);
     BigDecimal maxRejectShare = decimalBetween(c, "quality.max-reject-share", BigDecimal.ZERO, BigDecimal.ONE);
     Settings.ClassificationSettings classification = new Settings.ClassificationSettings(
         thresholdsFor(c, "classification.margin-targets", OFFERING_TYPES, BigDecimal.ONE.negate(), BigDecimal.ONE),
@@ -126,6 +127,7 @@ public final class SettingsLoader {
         nonBlank(c, "output"),
         baseCurrency,
         restateMonths,
+        judgeAgainFromRows,
         maxRejectShare,
         classification,
         publish(c),

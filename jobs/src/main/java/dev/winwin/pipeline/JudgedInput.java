@@ -71,7 +71,10 @@ record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.So
       // Each judged source is written to the cache once and read back, so the rules and reports
       // that read it neither recompute it nor re-analyse its whole plan.
       Map<Source, Dataset<Row>> staged = inputs.stagedRows(spark);
-      Rejudgement.Judgement judgement = cache.previous(spark)
+      // Below the setting's rows, judging everything costs less than finding what changed.
+      long rows = inputs.rowsRead().values().stream().mapToLong(Long::longValue).sum();
+      Optional<Rejudgement.Previous> earlier = rows < settings.judgeAgainFromRows() ? Optional.empty() : cache.previous(spark);
+      Rejudgement.Judgement judgement = earlier
           .map(previous -> Rejudgement.validate(staged, inputs.fileTable(), settings.baseCurrency(), previous, cache::write))
           .orElseGet(() -> new Rejudgement.Judgement(Validation.validate(staged, inputs.fileTable(), settings.baseCurrency(), cache::write),
               true));
