@@ -34,7 +34,6 @@ import dev.winwin.stage.JudgedCache;
  * gate's decision on those counts, and how the judgement was made ({@link RunManifest#judgement()}).
  */
 record JudgedInput(Map<Source, Dataset<Row>> sources, Map<Source, RunManifest.SourceCounts> counts, QualityGate gate, String judgement) {
-
   JudgedInput {
     sources = inSourceOrder(sources);
     counts = inSourceOrder(counts);

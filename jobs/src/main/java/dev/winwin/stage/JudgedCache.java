@@ -66,8 +66,8 @@ public final class JudgedCache<C> {
    * oldest first.
    */
   record Basis(int revision, String rowRules, String baseCurrency, long generation, List<JudgedFile> files, List<Layer> layers) {
-    boolean judgesLike(Basis other) {
-      return revision == other.revision && rowRules.equals(other.rowRules) && baseCurrency.equals(other.baseCurrency);
+    boolean judgesBy(int otherRevision, String otherRowRules, String otherBaseCurrency) {
+      return revision == otherRevision && rowRules.equals(otherRowRules) && baseCurrency.equals(otherBaseCurrency);
     }
   }
 
@@ -118,9 +118,10 @@ public final class JudgedCache<C> {
     String key = key(input, lock.root().resolve(StagedStore.FOLDER).uri(), baseCurrency);
     List<Committed> committed = restage ? List.of() : committed(entries, root.resolve(LAYERS));
     Optional<Committed> exact = committed.stream().filter(entry -> entry.folder().name().equals(key)).findFirst();
-    Basis wanted = new Basis(Validation.REVISION, StagedStore.fingerprint(), baseCurrency, 0, judgedFiles(input), List.of());
-    Optional<Committed> earlier = exact.isPresent() ? Optional.empty()
-        : committed.stream().filter(entry -> entry.basis().judgesLike(wanted)).max(Comparator.comparingLong(entry -> entry.basis().generation()));
+    String rowRules = StagedStore.fingerprint();
+    Optional<Committed> earlier = exact.isPresent() ? Optional.empty() : committed.stream()
+        .filter(entry -> entry.basis().judgesBy(Validation.REVISION, rowRules, baseCurrency))
+        .max(Comparator.comparingLong(entry -> entry.basis().generation()));
     long generation = earlier.map(entry -> entry.basis().generation() + 1).orElse(0L);
     Set<String> keptEntries = new HashSet<>();
     Set<String> keptLayers = new HashSet<>();
@@ -133,7 +134,7 @@ public final class JudgedCache<C> {
     removeExcept(entries, keptEntries);
     removeExcept(root.resolve(LAYERS), keptLayers);
     return new JudgedCache<>(root, key, countsType,
-        new Basis(wanted.revision(), wanted.rowRules(), baseCurrency, generation, wanted.files(), List.of()), exact, earlier);
+        new Basis(Validation.REVISION, rowRules, baseCurrency, generation, judgedFiles(input), List.of()), exact, earlier);
   }
 
   /** The kept judgement: every source's judged rows and the counts stored with them; empty when none was kept. */
