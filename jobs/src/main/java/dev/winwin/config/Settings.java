@@ -62,9 +62,15 @@ public record Settings(
    * @param master Spark master URL; empty leaves it to spark-submit
    * @param shufflePartitions partitions for joins and aggregations; empty: chosen per run from the
    *     size of the input
-   * @param options further Spark settings passed unchanged
+   * @param accelerator the engine Spark's plans run on
+   * @param options further Spark settings passed unchanged; they win over the accelerator's
    */
-  public record SparkSettings(String master, OptionalInt shufflePartitions, Map<String, String> options) {}
+  public record SparkSettings(String master, OptionalInt shufflePartitions, Accelerator accelerator, Map<String, String> options) {}
+
+  /** The engine Spark runs a run's plans on: its own, or Apache DataFusion Comet's native one. */
+  public enum Accelerator {
+    NONE, COMET
+  }
 
   /**
    * Parameters of the analyst reports.

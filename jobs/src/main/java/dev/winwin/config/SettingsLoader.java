@@ -120,7 +120,7 @@ public final class SettingsLoader {
         threshold(c, "classification.margin-band", BigDecimal.ZERO, BigDecimal.ONE),
         threshold(c, "classification.satisfied-share-band", BigDecimal.ZERO, new BigDecimal("0.5")));
     Settings.SparkSettings spark = new Settings.SparkSettings(
-        string(c, "spark.master"), shufflePartitions(c), sparkOptions(c));
+        string(c, "spark.master"), shufflePartitions(c), accelerator(c), sparkOptions(c));
     String input = string(c, "input");
     return new Settings(
         input.isBlank() ? sampleData.toString() : input,
@@ -318,6 +318,17 @@ public final class SettingsLoader {
       throw invalid(c, key, "must be auto or at least 1");
     }
     return OptionalInt.of(partitions);
+  }
+
+  private static Settings.Accelerator accelerator(Config c) {
+    String key = "spark.accelerator";
+    String value = string(c, key);
+    for (Settings.Accelerator accelerator : Settings.Accelerator.values()) {
+      if (accelerator.name().toLowerCase(Locale.ROOT).equals(value)) {
+        return accelerator;
+      }
+    }
+    throw invalid(c, key, "must be none or comet");
   }
 
   private static int intAtLeast(Config c, String key, int min) {

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -156,14 +157,23 @@ class EndToEndTest {
   }
 
   @Test
-  void compareFindsTwoRunsOfOneInputIdenticalEvenWithoutRejects() {
-    Path other = temp.resolve("other out");
-    for (Path root : List.of(output, other)) {
-      assertEquals(0, winwin("monthly", "--month", "2026-10", "--input", input.toString(), "--output", root.toString()).exitCode());
-    }
+  void aRunOnCometPublishesWhatARunOnSparkDoesAndCompareFindsThemIdenticalEvenWithoutRejects() throws Exception {
+    // Comet's plugin loads when Spark starts, so the accelerated run needs a JVM of its own; the
+    // run on Spark goes on meanwhile, here.
+    Path comet = temp.resolve("comet out");
+    Path log = temp.resolve("comet.log");
+    Process accelerated = CliRun.inChildJvm(log, "monthly", "--month", "2026-10", "--no-summary", "--set", "spark.accelerator=comet",
+        "--input", input.toString(), "--output", comet.toString());
+    assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString())
+        .exitCode());
+    assertTrue(accelerated.waitFor(5, TimeUnit.MINUTES), "the run on Comet did not end");
+    String console = Files.readString(log);
+    assertEquals(0, accelerated.exitValue(), console);
+    assertTrue(console.contains("Comet native library"), "Comet's native engine did not start: " + console);
+
     // This input has no bad row, so neither run wrote a rejects file.
-    CliRun compare = winwin("compare", output.toString(), other.toString());
-    assertEquals(0, compare.exitCode(), compare.err());
+    CliRun compare = winwin("compare", output.toString(), comet.toString());
+    assertEquals(0, compare.exitCode(), compare.out() + compare.err());
     assertTrue(compare.out().matches("(?s).*rejects\\s+identical: no rows.*"), compare.out());
   }
 

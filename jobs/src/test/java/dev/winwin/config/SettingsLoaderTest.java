@@ -47,6 +47,7 @@ class SettingsLoaderTest {
     assertSameNumber("0.1", classification.satisfiedShareBand());
     assertEquals("local[*]", settings.spark().master());
     assertEquals(OptionalInt.empty(), settings.spark().shufflePartitions());
+    assertEquals(Settings.Accelerator.NONE, settings.spark().accelerator());
   }
 
   @Test
@@ -153,6 +154,17 @@ class SettingsLoaderTest {
     assertEquals(OptionalInt.of(16), fixed.spark().shufflePartitions());
     assertMentions(word, "winwin.spark.shuffle-partitions");
     assertMentions(zero, "winwin.spark.shuffle-partitions");
+  }
+
+  @Test
+  void takesTheAcceleratorAsNoneOrComet() {
+    Settings comet = loader.load(Optional.empty(), Map.of("spark.accelerator", "comet"));
+    UserError other = assertThrows(UserError.class,
+        () -> loader.load(Optional.empty(), Map.of("spark.accelerator", "gpu")));
+
+    assertEquals(Settings.Accelerator.COMET, comet.spark().accelerator());
+    assertMentions(other, "winwin.spark.accelerator");
+    assertMentions(other, "none or comet");
   }
 
   @Test
