@@ -164,9 +164,13 @@ class EndToEndTest {
     Path log = temp.resolve("comet.log");
     Process accelerated = CliRun.inChildJvm(log, "monthly", "--month", "2026-10", "--no-summary", "--set", "spark.accelerator=comet",
         "--input", input.toString(), "--output", comet.toString());
-    assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString())
-        .exitCode());
-    assertTrue(accelerated.waitFor(5, TimeUnit.MINUTES), "the run on Comet did not end");
+    try {
+      assertEquals(0, winwin("monthly", "--month", "2026-10", "--no-summary", "--input", input.toString(), "--output", output.toString())
+          .exitCode());
+      assertTrue(accelerated.waitFor(5, TimeUnit.MINUTES), "the run on Comet did not end");
+    } finally {
+      accelerated.destroyForcibly();
+    }
     String console = Files.readString(log);
     assertEquals(0, accelerated.exitValue(), console);
     assertTrue(console.contains("Comet native library"), "Comet's native engine did not start: " + console);
