@@ -69,6 +69,10 @@ public final class JudgedCache<C> {
     boolean judgesBy(int otherRevision, String otherRowRules, String otherBaseCurrency) {
       return revision == otherRevision && rowRules.equals(otherRowRules) && baseCurrency.equals(otherBaseCurrency);
     }
+
+    Basis withLayers(List<Layer> judgedLayers) {
+      return new Basis(revision, rowRules, baseCurrency, generation, files, List.copyOf(judgedLayers));
+    }
   }
 
   /** One judged input file: its source, path, id and the staged batch its rows came from. */
@@ -276,8 +280,7 @@ public final class JudgedCache<C> {
       layered.addAll(earlier.orElseThrow().basis().layers());
       layered.add(startedFrom.orElseThrow(() -> new IllegalStateException("No earlier judgement was read to start from")));
     }
-    JsonFiles.write(folder.resolve(BASIS), new Basis(wanted.revision(), wanted.rowRules(), wanted.baseCurrency(), wanted.generation(),
-        wanted.files(), List.copyOf(layered)));
+    JsonFiles.write(folder.resolve(BASIS), wanted.withLayers(layered));
     JsonFiles.write(folder.resolve(COUNTS), counts);
     earlier.ifPresent(entry -> {
       StoreFiles.delete(entry.folder(), entry.folder().path());
@@ -305,5 +308,4 @@ public final class JudgedCache<C> {
         part.startsWith(stagedRoot) ? part.substring(stagedRoot.length()) : part).append('\n')));
     return StoreFiles.digest(text.toString());
   }
-
 }
